@@ -1,0 +1,40 @@
+"""The abstract page every public page type extends."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class SocialMixin(models.Model):
+    """Open Graph image for link previews; title and description come from Page."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks (1200×630)."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(SocialMixin, Page):
+    """Shared fields and promote panels for every page of the portal."""
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("For search engines")),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        """What search engines and link previews show under the title."""
+        return self.search_description

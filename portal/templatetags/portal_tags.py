@@ -1,0 +1,68 @@
+"""Template helpers shared by every page: language links, money, durations."""
+
+from decimal import Decimal
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@register.filter
+def vnd(amount) -> str:
+    """Format an amount in đồng with dot thousands separators: 1.500.000 đ."""
+    if amount is None or amount == "":
+        return ""
+    return f"{int(amount):,}".replace(",", ".") + " đ"
+
+
+@register.filter
+def working_days(days) -> str:
+    """Say a processing time in words: "Trong ngày", "3 ngày làm việc"."""
+    if days is None:
+        return ""
+    days = Decimal(days)
+    if days < 1:
+        return _("Same day")
+    number = int(days) if days == days.to_integral_value() else days.normalize()
+    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {"n": number}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per language: the translated page when it exists, else that home.
+
+    `translated` is False when the visitor would land on the home page instead
+    of the same content, so the switcher can say so.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    links = []
+    current = (context.get("LANGUAGE_CODE") or "vi")[:2]
+    for locale in Locale.objects.all().order_by("-language_code"):
+        code = locale.language_code
+        url, translated = None, True
+        if isinstance(page, Page):
+            target = page.get_translation_or_none(locale)
+            if target is not None and target.live:
+                url = target.localized.url if target.locale_id == locale.id else target.url
+            else:
+                translated = False
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        if url is None:
+            url = f"/{code}/"
+            translated = code == current
+        links.append(
+            {
+                "code": code,
+                "name": "Tiếng Việt" if code == "vi" else "English",
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
