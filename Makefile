@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed ## Create or refresh .venv with the project and its test dependencies
+	$(PY) scripts/compile_messages.py
 
 migrate: install ## Apply database migrations (SQLite by default)
 	$(PY) manage.py migrate --noinput
