@@ -525,3 +525,19 @@ class WorkingTimeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Working hours")
+
+
+class DossierCodeCounter(models.Model):
+    """The running sequence behind dossier codes, one row per key (e.g. agency
+    prefix and day). Incremented with an UPDATE that locks the row, so parallel
+    submissions never get the same number (see services.next_sequence)."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    value = models.PositiveBigIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("dossier code counter")
+        verbose_name_plural = _("dossier code counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
