@@ -47,12 +47,34 @@ def catalogue_url(language: str) -> str:
     return page_url(first_live(ProcedureIndexPage, language))
 
 
-def procedure_url(language: str) -> str:
-    """A procedure that exists in both languages and accepts online dossiers."""
+def bilingual_procedure(language: str) -> Page:
+    """A procedure translated into both languages, preferring full online service.
+
+    The same procedure in each language, so tests can switch between them.
+    """
     from cms_pages.models import ProcedurePage
 
-    procedure = first_live(ProcedurePage, language, online_service="full")
-    return page_url(procedure)
+    english = Locale.objects.get(language_code="en")
+    candidates = (
+        ProcedurePage.objects.live()
+        .public()
+        .filter(locale__language_code="vi")
+        .order_by("path")
+    )
+    chosen = None
+    for procedure in sorted(candidates, key=lambda p: p.online_service != "full"):
+        translation = procedure.get_translation_or_none(english)
+        if translation is not None and translation.live:
+            chosen = procedure
+            break
+    if chosen is None:
+        raise AssertionError("the demo content has no procedure translated into English")
+    return chosen if language == "vi" else chosen.get_translation(english)
+
+
+def procedure_url(language: str) -> str:
+    """A procedure page that exists in both languages."""
+    return page_url(bilingual_procedure(language))
 
 
 def search_url(language: str, query: str = "") -> str:
