@@ -19,15 +19,18 @@ Why the set-up looks the way it does:
 - A failing test leaves a full-page screenshot in `test-artifacts/`.
 """
 
+import io
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -47,10 +50,10 @@ AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder drives the browser: mark it so."""
-    here = Path(__file__).parent
+    """Mark the tests that drive the browser (`-m browser`, `-m "not browser"`)."""
+    browser_fixtures = {"browser", "page", "new_tab"}
     for item in items:
-        if here in Path(item.fspath).parents:
+        if browser_fixtures & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
@@ -187,3 +190,41 @@ def axe_source() -> str:
         npm = shutil.which("npm") or "npm"
         pytest.fail(f"{AXE_JS} is missing: run `{npm} ci` at the repository root")
     return AXE_JS.read_text(encoding="utf-8")
+
+
+# --- static files as production serves them (WhiteNoise, hashed + compressed) ---
+
+PRODUCTION_STATIC = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+
+@pytest.fixture(scope="session")
+def collected_static() -> Iterator[Path]:
+    """Run `collectstatic` once with hashed, compressed storage into a temp dir."""
+    root = Path(tempfile.mkdtemp(prefix="portal-static-"))
+    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STATIC):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def production_static(collected_static: Path, settings) -> Path:
+    """Serve and reference the collected files as production does (WhiteNoise)."""
+    from django.conf import settings as django_settings
+
+    settings.STATIC_ROOT = collected_static
+    settings.STORAGES = {**django_settings.STORAGES, **PRODUCTION_STATIC}
+    return collected_static
+
+
+@pytest.fixture
+def home_page(db):
+    """The home pages in both languages (the first demo step only: quick)."""
+    from cms_pages.demo import load_site
+
+    load_site(io.StringIO())

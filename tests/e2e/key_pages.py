@@ -68,7 +68,9 @@ def bilingual_procedure(language: str) -> Page:
             chosen = procedure
             break
     if chosen is None:
-        raise AssertionError("the demo content has no procedure translated into English")
+        raise AssertionError(
+            "the demo content has no procedure translated into English"
+        )
     return chosen if language == "vi" else chosen.get_translation(english)
 
 

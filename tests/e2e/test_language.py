@@ -20,7 +20,9 @@ def test_switch_a_procedure_to_english_and_back(page: Page):
     expect(page.locator(".skip-link")).to_have_text("Skip to main content")
 
     page.locator(".language-switcher").get_by_role("link", name="Tiếng Việt").click()
-    expect(page).to_have_url(re.compile(re.escape(key_pages.page_url(vietnamese)) + "$"))
+    expect(page).to_have_url(
+        re.compile(re.escape(key_pages.page_url(vietnamese)) + "$")
+    )
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator(".skip-link")).to_have_text("Chuyển đến nội dung chính")
 

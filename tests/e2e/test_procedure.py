@@ -36,7 +36,9 @@ def test_catalogue_facet_then_read_a_procedure(page: Page):
     expect(page.locator("#documents-heading")).to_be_visible()
     assert page.locator(".documents-table tbody tr").count() >= 1
     assert page.locator("ol.steps li").count() >= 1
-    expect(page.locator(".glance-grid")).to_contain_text("ngày")  # processing time in Vietnamese
+    expect(page.locator(".glance-grid")).to_contain_text(
+        "ngày"
+    )  # processing time in Vietnamese
 
     # The print button only appears with JavaScript, which is on here.
     expect(page.locator("[data-print]")).to_be_visible()

@@ -8,17 +8,14 @@ of JavaScript per page (kB = 1000 bytes, as Lighthouse counts).
 benchmarks/lighthouse.py measures the same pages in a real browser.
 """
 
-import io
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-from django.core.management import call_command
 from django.test import Client
 
-from tests.e2e import key_pages
+from . import key_pages
 
 TOTAL_BUDGET = 250_000
 JS_BUDGET = 50_000
@@ -119,9 +116,8 @@ PAGE_TYPES = {
 }
 
 
-@pytest.mark.django_db
-def test_each_page_type_fits_the_byte_budget(production_static):
-    call_command("load_demo", stdout=io.StringIO())
+def test_each_page_type_fits_the_byte_budget(demo_site, production_static):
+    """Measured on the shared demo content (see conftest), in-process."""
     client = Client()
     weights = [weigh(client, PAGE_TYPES[name]("vi")) for name in PAGE_TYPES]
     report = "\n".join(map(str, weights))
