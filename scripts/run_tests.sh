@@ -27,6 +27,8 @@ PY="$REPO_DIR/.venv/bin/python"
 PGCTL="$REPO_DIR/scripts/pgctl.sh"
 SEARCHCTL="$REPO_DIR/search-engine/searchctl.sh"
 export SEARCH_PORT="${SEARCH_PORT:-9200}"
+# Where tests/services/test_search_cluster.py starts its own 3-node cluster.
+FAILOVER_PORT="${SEARCH_FAILOVER_PORT:-9250}"
 
 say() { printf '\nrun_tests: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -50,6 +52,13 @@ cleanup() {
     if [ "$STARTED_SEARCH" -eq 1 ]; then
         say "stopping the search node this run started"
         "$SEARCHCTL" stop || true
+    fi
+    # The failover test owns the cluster on SEARCH_FAILOVER_PORT and stops it
+    # itself; a pytest killed mid-test (SIGTERM) cannot, so make sure here.
+    if SEARCH_PORT="$FAILOVER_PORT" "$SEARCHCTL" status >/dev/null 2>&1; then
+        say "stopping the failover test's cluster left running on port $FAILOVER_PORT"
+        SEARCH_PORT="$FAILOVER_PORT" "$SEARCHCTL" stop || true
+        SEARCH_PORT="$FAILOVER_PORT" "$SEARCHCTL" clean || true
     fi
     if [ "$STARTED_DB" -eq 1 ]; then
         say "stopping the PostgreSQL this run started"

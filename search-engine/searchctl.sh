@@ -152,7 +152,7 @@ prepare() {
         command -v mvn >/dev/null 2>&1 || die "mvn not found; install Maven (apt-get install maven)"
         say "fetching OpenSearch jars with Maven into $LIB_DIR"
         rm -rf "$LIB_DIR"
-        if ! mvn -B -q -f "$ENGINE_DIR/pom.xml" dependency:copy-dependencies \
+        if ! mvn -B -q -Dstyle.color=never -f "$ENGINE_DIR/pom.xml" dependency:copy-dependencies \
                 -DoutputDirectory="$LIB_DIR" -DincludeScope=runtime >&2; then
             rm -rf "$LIB_DIR"
             die "Maven could not fetch the OpenSearch jars"
@@ -267,11 +267,16 @@ cmd_start() {
         </dev/null >"$LOG_FILE" 2>&1 &
     pid=$!
     printf '%s\n' "$pid" >"$PID_FILE"
+    # The JVM is in its own session, so Ctrl-C or a CI timeout would not reach
+    # it: if this start is interrupted, take the half-started JVM down too.
+    trap 'say "interrupted; stopping the JVM (pid $pid)"; kill -TERM "$pid" 2>/dev/null; rm -f "$PID_FILE"; exit 130' INT TERM
 
     if ! wait_healthy "$SEARCH_NODES" "$pid"; then
+        trap - INT TERM
         cmd_stop >/dev/null 2>&1 || true
         return 1
     fi
+    trap - INT TERM
     local version
     version="$(json_field "$(http_get "http://127.0.0.1:$SEARCH_PORT/" || true)" version.number)"
     say "OpenSearch ${version:-?} ready: $SEARCH_NODES node(s), pid $pid, $((SECONDS - started))s"

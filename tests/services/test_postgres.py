@@ -41,7 +41,9 @@ def test_server_version_and_encoding(connection: psycopg.Connection) -> None:
     assert encoding == "UTF8"
 
 
-def test_vietnamese_text_round_trip_and_case_folding(connection: psycopg.Connection) -> None:
+def test_vietnamese_text_round_trip_and_case_folding(
+    connection: psycopg.Connection,
+) -> None:
     with connection.transaction(force_rollback=True):
         connection.execute("CREATE TEMPORARY TABLE services_probe (name text)")
         connection.execute("INSERT INTO services_probe VALUES (%s)", [VIETNAMESE])

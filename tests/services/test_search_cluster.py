@@ -43,7 +43,11 @@ INDEX_BODY = {
         "number_of_shards": 1,
         "analysis": {
             "filter": {
-                "portal_edge_ngram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
+                "portal_edge_ngram": {
+                    "type": "edge_ngram",
+                    "min_gram": 1,
+                    "max_gram": 20,
+                },
                 "portal_synonyms": {
                     "type": "synonym_graph",
                     "synonyms": ["dkkd, đăng ký kinh doanh"],
@@ -76,7 +80,10 @@ INDEX_BODY = {
                 "analyzer": "portal_prefix",
                 "search_analyzer": "portal_query",
             },
-            "title_suggest": {"type": "search_as_you_type", "analyzer": "portal_folding"},
+            "title_suggest": {
+                "type": "search_as_you_type",
+                "analyzer": "portal_folding",
+            },
         }
     },
 }
@@ -118,7 +125,9 @@ def _assert_portal_analysis_works(client: OpenSearch, index: str) -> None:
     assert _hit_codes(_search_dang_ky(client, index)) == [DOCUMENT["code"]]
 
     # Prefix typed without accents, via the edge n-grams.
-    response = client.search(index=index, body={"query": {"match": {"title": "kinh doa"}}})
+    response = client.search(
+        index=index, body={"query": {"match": {"title": "kinh doa"}}}
+    )
     assert _hit_codes(response) == [DOCUMENT["code"]]
 
     # Query-time synonym: the abbreviation finds the full phrase.
@@ -200,9 +209,10 @@ def three_node_cluster() -> Iterator[str]:
     """Start a fresh private 3-node cluster; yield its comma-separated URLs."""
     _searchctl("stop")
     _searchctl("clean")
-    urls = _searchctl("start")
     try:
-        yield urls
+        # Inside the try: a start interrupted half-way (Ctrl-C, a failed wait)
+        # must not leave a JVM behind.
+        yield _searchctl("start")
     finally:
         _searchctl("stop")
         _searchctl("clean")
@@ -258,7 +268,10 @@ def test_three_node_cluster_survives_a_stopped_node(three_node_cluster: str) -> 
         health = _client(survivors[0]).cluster.health(
             params=_server_wait({"wait_for_nodes": str(FAILOVER_NODES - 1)}, seconds=5)
         )
-        if health["number_of_nodes"] == FAILOVER_NODES - 1 and health["status"] != "red":
+        if (
+            health["number_of_nodes"] == FAILOVER_NODES - 1
+            and health["status"] != "red"
+        ):
             break
         assert time.monotonic() < deadline, f"cluster did not settle: {health}"
     for url in survivors:
@@ -268,6 +281,8 @@ def test_three_node_cluster_survives_a_stopped_node(three_node_cluster: str) -> 
 
     # Writes work again too (they need the new cluster manager).
     client = _client(",".join(survivors))
-    client.index(index=index, id="second", body={**DOCUMENT, "code": "second"}, refresh=True)
+    client.index(
+        index=index, id="second", body={**DOCUMENT, "code": "second"}, refresh=True
+    )
     assert client.count(index=index)["count"] == 2
     client.indices.delete(index=index)
