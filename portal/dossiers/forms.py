@@ -20,6 +20,7 @@ from .models import ApplicantType, DraftUpload, ReceiptMethod
 from .validators import (
     check_upload,
     max_dossier_size,
+    max_file_size,
     validate_cccd,
     validate_mobile,
     validate_mst,
@@ -191,11 +192,13 @@ class DocumentsForm(forms.Form):
                 upload.field_name: upload for upload in draft.uploads.all()
             }
         self.total_limit = max_dossier_size()
+        self.file_limit = max_file_size()
         for document in self.documents:
             name = self.field_name(document)
             self.fields[name] = forms.FileField(
                 label=document.name,
                 required=False,
+                error_messages={"empty": _("The file you chose is empty.")},
                 widget=forms.FileInput(
                     attrs={
                         "accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"

@@ -55,16 +55,28 @@ def site_tree(db):
     Page.objects.filter(depth=2).delete()
     root = Page.get_first_root_node()
     home = root.add_child(
-        instance=HomePage(title="Trang chủ", slug="trang-chu", locale=vi, hero_title="Xin chào")
+        instance=HomePage(
+            title="Trang chủ", slug="trang-chu", locale=vi, hero_title="Xin chào"
+        )
     )
     Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True
+    )
     catalogue = home.add_child(
-        instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc", locale=vi)
+        instance=ProcedureIndexPage(
+            title="Thủ tục hành chính", slug="thu-tuc", locale=vi
+        )
     )
     agency = Agency.objects.create(name="Sở Tư pháp", code_prefix="STP", locale=vi)
     sector = Sector.objects.create(name="Hộ tịch", locale=vi)
-    return {"home": home, "catalogue": catalogue, "agency": agency, "sector": sector, "vi": vi}
+    return {
+        "home": home,
+        "catalogue": catalogue,
+        "agency": agency,
+        "sector": sector,
+        "vi": vi,
+    }
 
 
 def make_procedure(
@@ -95,7 +107,9 @@ def make_procedure(
         locale=site_tree["vi"],
     )
     page.documents = [
-        ProcedureDocument(name="Tờ khai đăng ký khai sinh", required=True, sort_order=0),
+        ProcedureDocument(
+            name="Tờ khai đăng ký khai sinh", required=True, sort_order=0
+        ),
         ProcedureDocument(name="Giấy chứng sinh", required=True, sort_order=1),
         ProcedureDocument(name="Giấy tờ khác (nếu có)", required=False, sort_order=2),
     ]
@@ -123,7 +137,9 @@ class WizardWalker:
         self.base = None
 
     def start(self) -> str:
-        response = self.client.post(f"/{self.language}/nop-ho-so/{self.procedure.code}/")
+        response = self.client.post(
+            f"/{self.language}/nop-ho-so/{self.procedure.code}/"
+        )
         assert response.status_code == 302, response.status_code
         response = self.client.get(response["Location"])
         assert response.status_code == 302
@@ -136,7 +152,9 @@ class WizardWalker:
     def step_url(self, step: str) -> str:
         return f"{self.base}{step}/"
 
-    def post(self, step: str, data: dict | None = None, files: dict | None = None, **extra):
+    def post(
+        self, step: str, data: dict | None = None, files: dict | None = None, **extra
+    ):
         payload = {"dossier_wizard-current_step": step}
         for key, value in (data or {}).items():
             payload[f"{step}-{key}"] = value
@@ -167,12 +185,15 @@ APPLICANT = {
 def walk_to_check(walker, *, organisation=False) -> None:
     """From a started wizard, answer every step up to "check your answers"."""
     response = walker.post(
-        "applicant_type", {"applicant_type": "organisation" if organisation else "individual"}
+        "applicant_type",
+        {"applicant_type": "organisation" if organisation else "individual"},
     )
     assert response.status_code == 302 and response["Location"].endswith("/applicant/")
     response = walker.post("applicant", APPLICANT)
     expected = "/organisation/" if organisation else "/documents/"
-    assert response.status_code == 302 and response["Location"].endswith(expected), response
+    assert response.status_code == 302 and response["Location"].endswith(expected), (
+        response
+    )
     if organisation:
         response = walker.post(
             "organisation",
@@ -184,7 +205,9 @@ def walk_to_check(walker, *, organisation=False) -> None:
         )
         assert response["Location"].endswith("/documents/")
     first, second, _optional = walker.document_fields()
-    response = walker.post("documents", files={first: pdf("to-khai.pdf"), second: pdf("chung-sinh.pdf")})
+    response = walker.post(
+        "documents", files={first: pdf("to-khai.pdf"), second: pdf("chung-sinh.pdf")}
+    )
     assert response.status_code == 302 and response["Location"].endswith("/delivery/")
     response = walker.post("delivery", {"receipt_method": "at_centre"})
     assert response.status_code == 302 and response["Location"].endswith("/check/")
@@ -192,7 +215,7 @@ def walk_to_check(walker, *, organisation=False) -> None:
 
 def submit(walker):
     response = walker.post("check")
-    assert response.status_code == 302 and response["Location"].endswith("/declaration/")
+    assert response.status_code == 302 and response["Location"].endswith(
+        "/declaration/"
+    )
     return walker.post("declaration", {"declaration": "on", "consent": "on"})
-
-

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_procedure_page_shows_the_button_only_for_online_procedures(client, site_tree):
     online = make_procedure(site_tree)
-    offline = make_procedure(site_tree, code="1.000001", title="Thủ tục khác", online_service="none")
+    offline = make_procedure(
+        site_tree, code="1.000001", title="Thủ tục khác", online_service="none"
+    )
     page = client.get(online.url)
     assert page.status_code == 200
     assert f"/vi/nop-ho-so/{online.code}/" in page.content.decode()
@@ -20,7 +22,9 @@ def test_procedure_page_shows_the_button_only_for_online_procedures(client, site
     assert client.get(f"/vi/nop-ho-so/{offline.code}/").status_code == 404
 
 
-def test_individual_walk_creates_one_dossier(walker, django_capture_on_commit_callbacks):
+def test_individual_walk_creates_one_dossier(
+    walker, django_capture_on_commit_callbacks
+):
     walker.start()
     assert walker.url.endswith("/applicant_type/")
     walk_to_check(walker)
@@ -29,16 +33,23 @@ def test_individual_walk_creates_one_dossier(walker, django_capture_on_commit_ca
     assert "Nguyễn Văn An" in text and "to-khai.pdf" in text and "0912345678" in text
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(walker)
-    assert response.status_code == 302 and "/nop-ho-so/bien-nhan/" in response["Location"]
+    assert (
+        response.status_code == 302 and "/nop-ho-so/bien-nhan/" in response["Location"]
+    )
     dossier = Dossier.objects.get()
     assert dossier.applicant_type == "individual"
     assert dossier.applicant_phone == "0912345678"
     assert dossier.code.startswith("STP-")
     assert dossier.fee_vnd == 8000
     assert dossier.documents.count() == 2
-    assert StatusEvent.objects.filter(dossier=dossier, to_status="received").count() == 1
+    assert (
+        StatusEvent.objects.filter(dossier=dossier, to_status="received").count() == 1
+    )
     for document in dossier.documents.all():
-        assert document.file.name.startswith(f"dossiers/") and dossier.code in document.file.name
+        assert (
+            document.file.name.startswith("dossiers/")
+            and dossier.code in document.file.name
+        )
         assert document.file.storage.exists(document.file.name)
         assert len(document.sha256) == 64 and document.content_type == "application/pdf"
     assert not DraftUpload.objects.exists()
@@ -114,7 +125,9 @@ def test_back_and_forth_keeps_files(walker):
     assert not storage.exists(old_name)
     assert DraftUpload.objects.count() == 2
     submit(walker)
-    assert sorted(Dossier.objects.get().documents.values_list("original_name", flat=True)) == [
+    assert sorted(
+        Dossier.objects.get().documents.values_list("original_name", flat=True)
+    ) == [
         "chung-sinh.pdf",
         "moi.pdf",
     ]
@@ -125,14 +138,25 @@ def test_change_link_returns_to_check_answers(walker):
     walk_to_check(walker)
     page = walker.client.get(walker.step_url("applicant") + "?return=check")
     assert 'name="return_to" value="check"' in page.content.decode()
-    response = walker.post("applicant", {**APPLICANT, "full_name": "Lê Văn Bảo"}, return_to="check")
+    response = walker.post(
+        "applicant", {**APPLICANT, "full_name": "Lê Văn Bảo"}, return_to="check"
+    )
     assert response.status_code == 302 and response["Location"].endswith("/check/")
     # Switching to organisation asks the new question first, then returns.
-    response = walker.post("applicant_type", {"applicant_type": "organisation"}, return_to="check")
-    assert "/organisation/" in response["Location"] and "return=check" in response["Location"]
+    response = walker.post(
+        "applicant_type", {"applicant_type": "organisation"}, return_to="check"
+    )
+    assert (
+        "/organisation/" in response["Location"]
+        and "return=check" in response["Location"]
+    )
     response = walker.post(
         "organisation",
-        {"organisation_name": "HTX Nông nghiệp", "tax_code": valid_mst(), "representative": "Lê Văn Bảo"},
+        {
+            "organisation_name": "HTX Nông nghiệp",
+            "tax_code": valid_mst(),
+            "representative": "Lê Văn Bảo",
+        },
         return_to="check",
     )
     assert response["Location"].endswith("/check/")
@@ -149,13 +173,17 @@ def test_two_wizards_in_one_session_stay_apart(client, procedure):
     second.post("applicant_type", {"applicant_type": "organisation"})
     first.post("applicant", APPLICANT)
     second.post("applicant", {**APPLICANT, "full_name": "Trần Thị Bình"})
-    assert "Trần Thị Bình" not in client.get(first.step_url("applicant")).content.decode()
+    assert (
+        "Trần Thị Bình" not in client.get(first.step_url("applicant")).content.decode()
+    )
     assert "Nguyễn Văn An" in client.get(first.step_url("applicant")).content.decode()
     assert "Trần Thị Bình" in client.get(second.step_url("applicant")).content.decode()
     first_field = first.document_fields()[0]
     first.post("documents", files={first_field: pdf("first.pdf")})
     assert DraftUpload.objects.filter(draft__instance_id=first.instance_id).count() == 1
-    assert DraftUpload.objects.filter(draft__instance_id=second.instance_id).count() == 0
+    assert (
+        DraftUpload.objects.filter(draft__instance_id=second.instance_id).count() == 0
+    )
 
 
 def test_replayed_final_step_gives_one_dossier(walker):
@@ -184,20 +212,27 @@ def test_wizard_state_is_in_the_database_not_the_cookie(walker):
     walker.post("applicant_type", {"applicant_type": "individual"})
     walker.post("applicant", APPLICANT)
     draft = DossierDraft.objects.get(instance_id=walker.instance_id)
-    assert draft.data["step_data"]["applicant"]["applicant-full_name"] == ["Nguyễn Văn An"]
+    assert draft.data["step_data"]["applicant"]["applicant-full_name"] == [
+        "Nguyễn Văn An"
+    ]
     assert draft.current_step == "documents"
     for cookie in walker.client.cookies.values():
         assert "Nguy" not in cookie.value
 
 
-def test_other_browser_and_unknown_drafts_get_a_friendly_page(walker, client_factory=None):
+def test_other_browser_and_unknown_drafts_get_a_friendly_page(
+    walker, client_factory=None
+):
     from django.test import Client
 
     walker.start()
     stranger = Client()
     response = stranger.get(walker.step_url("applicant"))
     assert response.status_code == 403
-    assert "trình duyệt khác" in response.content.decode() or "another browser" in response.content.decode()
+    assert (
+        "trình duyệt khác" in response.content.decode()
+        or "another browser" in response.content.decode()
+    )
     response = walker.client.get(
         f"/vi/nop-ho-so/{walker.procedure.code}/00000000-0000-4000-8000-000000000000/applicant/"
     )

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "cms_pages.demo.load_site",
     "cms_pages.demo.load_catalogue",
+    "portal.dossiers.demo.load_calendar",
 ]
 
 
