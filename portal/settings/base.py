@@ -143,7 +143,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 31536000  # hashed names make a year-long cache safe
+# WhiteNoise caches files with a hashed name (from the manifest) "forever"
+# with `immutable`; plain names keep its short default (60 s), because their
+# content can change under the same URL. So no WHITENOISE_MAX_AGE here.
 
 # Sessions hold wizard state on the server (never cookies: formtools #45).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
