@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms_pages",
     "search",
     "portal.dossiers",
+    "portal.backoffice",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
