@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -250,8 +251,20 @@ class ProcedurePage(BasePage):
         from cms_pages.queries import related_procedures
 
         context = super().get_context(request, *args, **kwargs)
+        # Rows are read once here, whatever their number, and shared by the
+        # template and the structured data (fees twice, documents once...).
+        prefetch_related_objects(
+            [self],
+            "fees",
+            "steps",
+            "legal_bases",
+            Prefetch(
+                "documents",
+                queryset=ProcedureDocument.objects.select_related("template_file"),
+            ),
+        )
         context["related_procedures"] = related_procedures(self)
-        context["documents"] = list(self.documents.select_related("template_file"))
+        context["documents"] = self.documents.all()
         return context
 
     def clean(self):

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.users.models import UserProfile
 
 from cms_pages.models import HomePage, ProcedureIndexPage, ProcedurePage
 from tests.factories.catalogue import (
@@ -37,7 +37,9 @@ def procedure_form(sector, agency, **overrides) -> dict:
         "for_organizations": "on",
         "channel_in_person": "on",
         "channel_online": "on",
-        "fees": inline_formset([{"label": "Lệ phí", "amount_vnd": "50000", "note": ""}]),
+        "fees": inline_formset(
+            [{"label": "Lệ phí", "amount_vnd": "50000", "note": ""}]
+        ),
         "documents": inline_formset(
             [
                 {
@@ -66,7 +68,9 @@ class TreeRulesTest(WagtailPageTestCase):
     """Which page can live where."""
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {ProcedureIndexPage} | self._other_home_children())
+        self.assertAllowedSubpageTypes(
+            HomePage, {ProcedureIndexPage} | self._other_home_children()
+        )
 
     def _other_home_children(self) -> set:
         # Other areas add their own page types under the home page.
@@ -134,7 +138,12 @@ class ProcedureAdminTest(WagtailPageTestCase):
     def test_form_has_editor_tabs(self):
         response = self.client.get(self.add_url())
         html = response.content.decode()
-        for tab in ("Thủ tục", "Thời hạn, phí và cách thức", "Thành phần hồ sơ", "Trình tự"):
+        for tab in (
+            "Thủ tục",
+            "Thời hạn, phí và cách thức",
+            "Thành phần hồ sơ",
+            "Trình tự",
+        ):
             assert tab in html
 
     def test_needs_a_step_and_a_document_in_vietnamese(self):
@@ -148,14 +157,16 @@ class ProcedureAdminTest(WagtailPageTestCase):
     def test_code_must_be_unique_in_vietnamese(self):
         other = ProcedurePageFactory(parent=self.catalogue, code="1.999999")
         html = self.errors_text(self.post())
-        assert f"Mã &quot;1.999999&quot; đã được dùng cho thủ tục" in html
+        assert "Mã &quot;1.999999&quot; đã được dùng cho thủ tục" in html
         assert other.title in html
 
     def test_time_and_fees_cannot_be_negative_in_vietnamese(self):
         html = self.errors_text(
             self.post(
                 processing_time_days="-1",
-                fees=inline_formset([{"label": "Lệ phí", "amount_vnd": "-5", "note": ""}]),
+                fees=inline_formset(
+                    [{"label": "Lệ phí", "amount_vnd": "-5", "note": ""}]
+                ),
             )
         )
         assert html.count("lớn hơn hoặc bằng 0") >= 2
@@ -171,5 +182,11 @@ def test_sector_and_agency_listings(client):
     for model in ("sector", "agency"):
         response = client.get(reverse(f"wagtailsnippets_cms_pages_{model}:list"))
         assert response.status_code == 200
-    assert "Hộ tịch" in client.get(reverse("wagtailsnippets_cms_pages_sector:list")).content.decode()
-    assert "Sở Tư pháp" in client.get(reverse("wagtailsnippets_cms_pages_agency:list")).content.decode()
+    assert (
+        "Hộ tịch"
+        in client.get(reverse("wagtailsnippets_cms_pages_sector:list")).content.decode()
+    )
+    assert (
+        "Sở Tư pháp"
+        in client.get(reverse("wagtailsnippets_cms_pages_agency:list")).content.decode()
+    )
