@@ -247,10 +247,14 @@ def main() -> None:
 
     def timed(label: str) -> float:
         out = io.StringIO()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call_command("import_procedures", str(path), stdout=out)
         elapsed = time.perf_counter() - start
-        print(f"{label}: {elapsed:.1f} s  ({out.getvalue().strip()})")
+        cpu = time.process_time() - cpu
+        print(
+            f"{label}: {elapsed:.1f} s wall, {cpu:.1f} s CPU of this process "
+            f"({out.getvalue().strip()}); load average {os.getloadavg()[0]:.1f}"
+        )
         return elapsed
 
     first = timed("first import")
