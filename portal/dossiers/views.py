@@ -146,7 +146,11 @@ class DraftStorage(BaseStorage):
 
     def update_response(self, response):
         super().update_response(response)
-        self.draft.current_step = self.data.get(self.step_key) or ""
+        step = self.data.get(self.step_key) or ""
+        if self.request.method != "POST" and step == self.draft.current_step:
+            # Reading a step changes nothing worth a write.
+            return
+        self.draft.current_step = step
         self.draft.touch()
         # Only the wizard's own fields: submit_dossier() sets submitted_at on
         # another instance of this row during the same request.
