@@ -333,23 +333,23 @@ def snippet(text: str, tokens: list[str], size: int = 160) -> str:
 
 # Did you mean ---------------------------------------------------------------
 
-_vocabulary: dict[str, tuple[float, frozenset[str]]] = {}
+_vocabulary: dict[str, tuple[float, Counter[str]]] = {}
 VOCABULARY_TTL = 300.0
 
 
-def vocabulary(language: str) -> frozenset[str]:
-    """Folded words of procedure names in `language` (cached for a few minutes)."""
+def vocabulary(language: str) -> Counter[str]:
+    """Folded words of procedure names and keywords in `language`, with their
+    frequencies (cached for a few minutes)."""
     cached = _vocabulary.get(language)
     if cached and time.monotonic() - cached[0] < VOCABULARY_TTL:
         return cached[1]
-    words: set[str] = set()
-    for name in ProcedureSearchText.objects.filter(
-        locale__language_code=language
-    ).values_list("name_folded", flat=True):
+    words: Counter[str] = Counter()
+    rows = ProcedureSearchText.objects.filter(locale__language_code=language)
+    for name, keywords in rows.values_list("name_folded", "keywords_folded"):
         words.update(name.split())
-    result = frozenset(words)
-    _vocabulary[language] = (time.monotonic(), result)
-    return result
+        words.update(keywords.split())
+    _vocabulary[language] = (time.monotonic(), words)
+    return words
 
 
 def did_you_mean(q: str, language: str) -> str:
@@ -359,9 +359,18 @@ def did_you_mean(q: str, language: str) -> str:
     corrected, changed = [], False
     for token in tokens:
         if len(token) >= 3 and token not in words and not token.isdigit():
-            close = difflib.get_close_matches(token, words, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(token, words.keys(), n=5, cutoff=0.75)
             if close:
-                corrected.append(close[0])
+                # Among equally close words, the commoner one is the likelier intent.
+                corrected.append(
+                    max(
+                        close,
+                        key=lambda w: (
+                            difflib.SequenceMatcher(None, token, w).ratio(),
+                            words[w],
+                        ),
+                    )
+                )
                 changed = True
                 continue
         corrected.append(token)

@@ -146,11 +146,9 @@ def procedure_documents(
     for key in wanted:
         group = groups.get(key, {})
         for language in documents.LANGUAGES:
-            page = (
-                group.get(language)
-                or group.get(default)
-                or next(iter(group.values()), None)
-            )
+            # The locale's own page, else the source-language page; never
+            # another translation (an unpublished source hides it everywhere).
+            page = group.get(language) or group.get(default)
             yield key, language, (_document(page, language, group) if page else None)
 
 

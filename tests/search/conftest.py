@@ -52,6 +52,7 @@ def sample_catalogue(django_db_setup, django_db_blocker):
                 backends.reset()
                 load_sample_catalogue()
                 indexing.write_search_text(list(indexing.procedure_documents()))
+                indexing._local.keys = None  # signals of the load: never committed
             yield
             transaction.set_rollback(True)
 

@@ -32,7 +32,15 @@ def test_search_answer_has_the_contract_shape(backend, client):
     assert set(data["facets"]) == {"sector", "agency", "level", "online_service"}
     first = data["results"][0]
     assert set(first) >= {
-        "code", "name", "url", "sector", "agency", "level", "online_service", "processing_time_days", "highlight",
+        "code",
+        "name",
+        "url",
+        "sector",
+        "agency",
+        "level",
+        "online_service",
+        "processing_time_days",
+        "highlight",
     }
     assert first["url"].startswith("http") and "/vi/" in first["url"]
     assert any("<mark>" in hit["highlight"] for hit in data["results"])
@@ -50,8 +58,12 @@ def test_d_with_stroke_folds_to_d(backend, client):
 
 
 def test_code_and_partial_code(backend, client):
-    assert client.get(SEARCH, {"q": "1.009645"}).json()["results"][0]["code"] == "1.009645"
-    assert client.get(SEARCH, {"q": "009645"}).json()["results"][0]["code"] == "1.009645"
+    assert (
+        client.get(SEARCH, {"q": "1.009645"}).json()["results"][0]["code"] == "1.009645"
+    )
+    assert (
+        client.get(SEARCH, {"q": "009645"}).json()["results"][0]["code"] == "1.009645"
+    )
 
 
 def test_nonsense_finds_nothing(backend, client):
@@ -76,7 +88,9 @@ def test_facet_filters_and_counts(backend, client):
     # A facet's own counts ignore its own filter, so other values stay visible.
     assert len(filtered["facets"]["sector"]) == len(data["facets"]["sector"])
     levels = {e["value"] for e in data["facets"]["level"]}
-    both = client.get(SEARCH, [("q", "giay phep")] + [("level", v) for v in levels]).json()
+    both = client.get(
+        SEARCH, [("q", "giay phep")] + [("level", v) for v in levels]
+    ).json()
     assert both["count"] == data["count"]
 
 
@@ -84,15 +98,25 @@ def test_pagination(backend, client):
     first = client.get(SEARCH, {"page_size": 10, "page": 1}).json()
     second = client.get(SEARCH, {"page_size": 10, "page": 2}).json()
     assert len(first["results"]) == 10 and len(second["results"]) == 10
-    assert not {h["code"] for h in first["results"]} & {h["code"] for h in second["results"]}
+    assert not {h["code"] for h in first["results"]} & {
+        h["code"] for h in second["results"]
+    }
     beyond = client.get(SEARCH, {"page_size": 10, "page": 99}).json()
     assert beyond["results"] == [] and beyond["count"] == 45
 
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": 0}, {"page": "x"}, {"page_size": 101}, {"page_size": 0}, {"level": "galaxy"}, {"online_service": "maybe"},
-     {"locale": "fr"}, {"q": "x" * 201}],
+    [
+        {"page": 0},
+        {"page": "x"},
+        {"page_size": 101},
+        {"page_size": 0},
+        {"level": "galaxy"},
+        {"online_service": "maybe"},
+        {"locale": "fr"},
+        {"q": "x" * 201},
+    ],
 )
 def test_bad_parameters_give_400_json(backend, client, params):
     response = client.get(SEARCH, params)
@@ -103,7 +127,10 @@ def test_bad_parameters_give_400_json(backend, client, params):
 def test_english_locale_searches_english_text(backend, client):
     data = client.get(SEARCH, {"q": "birth registration", "locale": "en"}).json()
     assert data["results"][0]["code"] == "1.001193"
-    assert data["results"][0]["name"] == "Birth registration" or "birth" in data["results"][0]["name"].lower()
+    assert (
+        data["results"][0]["name"] == "Birth registration"
+        or "birth" in data["results"][0]["name"].lower()
+    )
 
 
 def test_suggest(backend, client):
@@ -120,7 +147,9 @@ def test_synonym_from_the_editors_list(backend, client):
 
     before = client.get(SEARCH, {"q": "giấy tờ nhà đất"}).json()
     assert "1.012805" not in [h["code"] for h in before["results"][:3]]
-    SearchSynonym.objects.create(terms="giấy tờ nhà đất, giấy chứng nhận quyền sử dụng đất")
+    SearchSynonym.objects.create(
+        terms="giấy tờ nhà đất, giấy chứng nhận quyền sử dụng đất"
+    )
     from search import synonyms
 
     synonyms.invalidate()  # what the on-commit hook does after an editor saves
@@ -145,7 +174,9 @@ def test_query_log_has_no_personal_data(backend, client):
     row = SearchQueryLog.objects.get(query__startswith="cccd")
     assert row.searches == 2
     assert "012345678901" not in row.query
-    assert not any("10.1.2.3" in str(getattr(row, f.name)) for f in SearchQueryLog._meta.fields)
+    assert not any(
+        "10.1.2.3" in str(getattr(row, f.name)) for f in SearchQueryLog._meta.fields
+    )
 
 
 def test_search_page_renders_results_facets_and_highlight(backend, client):
@@ -159,7 +190,9 @@ def test_search_page_renders_results_facets_and_highlight(backend, client):
 
 def test_search_page_empty_state_and_bad_input(backend, client):
     html = client.get("/vi/tim-kiem/", {"q": "xyzzy qwerty"}).content.decode()
-    assert "xyzzy qwerty" in html and "1.001193" in html  # the hint shows an example code
+    assert (
+        "xyzzy qwerty" in html and "1.001193" in html
+    )  # the hint shows an example code
     response = client.get("/en/tim-kiem/", {"q": "birth", "page": "0"})
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
