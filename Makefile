@@ -1,6 +1,8 @@
 # Cổng Hành chính công: one entry point. `make help` lists the targets.
 SHELL := /bin/bash
-PYTHON_BOOTSTRAP ?= $(shell command -v python3.12 || command -v python3)
+# Python >= 3.11: pyenv's 3.12 where present, else the first interpreter that runs.
+PYTHON_BOOTSTRAP ?= $(shell for p in $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) python3.12 python3.13 python3.11 python3; do \
+	if $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then echo $$p; break; fi; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000

@@ -1,10 +1,12 @@
 """StreamField blocks: leaf blocks first, the shared BodyStreamBlock last."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class CalloutValue(blocks.StructValue):
@@ -143,6 +145,201 @@ class TableBlock(blocks.StructBlock):
         }
 
 
+class ContactCardValue(blocks.StructValue):
+    """Presentation helpers for a contact card."""
+
+    def phone_href(self) -> str:
+        """The phone number as a tel: link target (digits and + only)."""
+        phone = self.get("phone") or ""
+        return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+class ContactCardBlock(blocks.StructBlock):
+    """Who to ask: a named office or person with phone, email and address."""
+
+    name = blocks.CharBlock(label=_("Name or office"), max_length=200)
+    role = blocks.CharBlock(label=_("Role"), required=False, max_length=200)
+    phone = blocks.CharBlock(label=_("Phone"), required=False, max_length=50)
+    email = blocks.EmailBlock(label=_("Email"), required=False)
+    address = blocks.CharBlock(label=_("Address"), required=False, max_length=300)
+    hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=300)
+
+    class Meta:
+        icon = "user"
+        template = "components/streamfield/blocks/contact_card_block.html"
+        description = _("A contact card: office, phone, email and address")
+        value_class = ContactCardValue
+        preview_value = {
+            "name": "Phòng Xúc tiến đầu tư",
+            "role": "Hỗ trợ nhà đầu tư",
+            "phone": "0200 3 888 777",
+            "email": "xuctiendautu@example.gov.vn",
+        }
+
+
+class JourneyStepBlock(blocks.StructBlock):
+    """One step of a journey; its facts come from the linked procedure page."""
+
+    title = blocks.CharBlock(label=_("Step title"), max_length=200)
+    text = blocks.RichTextBlock(
+        label=_("What to do"), required=False, features=["bold", "italic", "link", "ul"]
+    )
+    procedure = blocks.PageChooserBlock(
+        label=_("Procedure"),
+        page_type="cms_pages.ProcedurePage",
+        required=False,
+        help_text=_(
+            "Its processing time, fee and agency are shown automatically and "
+            "counted in the total."
+        ),
+    )
+    optional = blocks.BooleanBlock(
+        label=_("Only for some projects"),
+        required=False,
+        help_text=_("Shown as conditional; still counted in the indicative total."),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        description = _("A step that links to a procedure")
+
+
+class JourneyValue(blocks.StructValue):
+    """Resolves each step's procedure in the visitor's language and totals the time."""
+
+    def journey_steps(self) -> list:
+        """Steps with `procedure` swapped for its translation, facts attached.
+
+        (Not named `steps`: templates look up dict keys before methods.)"""
+        from cms_pages.investment import journey_steps
+
+        cached = getattr(self, "_steps", None)
+        if cached is None:
+            cached = journey_steps(self.get("steps") or [])
+            self._steps = cached
+        return cached
+
+    def total(self):
+        """Indicative total working days of the linked procedures."""
+        from cms_pages.investment import journey_total
+
+        return journey_total(self.journey_steps())
+
+
+class JourneyBlock(blocks.StructBlock):
+    """A step-by-step journey (GOV.UK step-by-step pattern) through procedures."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    intro = blocks.RichTextBlock(
+        label=_("Introduction"), required=False, features=["bold", "italic", "link"]
+    )
+    steps = blocks.ListBlock(JourneyStepBlock(), label=_("Steps"), min_num=1)
+    show_total = blocks.BooleanBlock(
+        label=_("Show the indicative total time"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/streamfield/blocks/journey_block.html"
+        description = _(
+            "Step by step through procedures, with time, fee and agency filled in"
+        )
+        value_class = JourneyValue
+        preview_value = {
+            "title": "Lộ trình thực hiện dự án đầu tư",
+            "steps": [
+                {"title": "Chấp thuận chủ trương đầu tư"},
+                {"title": "Cấp Giấy chứng nhận đăng ký đầu tư"},
+            ],
+            "show_total": True,
+        }
+
+
+class EntryPointValue(blocks.StructValue):
+    """Works out where a life-event tile leads."""
+
+    def url(self) -> str:
+        """A chosen page, else the catalogue filtered by sector, else a search."""
+        from cms_pages.investment import entry_point_url
+
+        return entry_point_url(self.get("page"), self.get("sector"), self.get("search"))
+
+
+class EntryPointBlock(blocks.StructBlock):
+    """A life event on the home page, e.g. "Starting a business"."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=100)
+    text = blocks.CharBlock(label=_("Short description"), required=False, max_length=200)
+    page = blocks.PageChooserBlock(
+        label=_("Page"), required=False, help_text=_("A guide or the catalogue.")
+    )
+    sector = SnippetChooserBlock(
+        "cms_pages.Sector",
+        label=_("Sector filter"),
+        required=False,
+        help_text=_("Without a page: the catalogue filtered to this sector."),
+    )
+    search = blocks.CharBlock(
+        label=_("Search words"),
+        required=False,
+        max_length=100,
+        help_text=_("Without a page or sector: a search for these words."),
+    )
+
+    class Meta:
+        icon = "link"
+        template = "components/streamfield/blocks/entry_point_block.html"
+        description = _("A life event leading to a guide, a sector or a search")
+        value_class = EntryPointValue
+        preview_value = {"title": "Thành lập doanh nghiệp", "search": "thành lập doanh nghiệp"}
+
+
+class LinkValue(blocks.StructValue):
+    """A menu link's address and text in the visitor's language.
+
+    Method names differ from the field names: templates look up dict keys first.
+    """
+
+    def href(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            return page.localized.url or ""
+        return self.get("url") or ""
+
+    def link_text(self) -> str:
+        page = self.get("page")
+        return self.get("text") or (page.localized.title if page is not None else "")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A menu or footer link to a page of the site or another address."""
+
+    text = blocks.CharBlock(
+        label=_("Text"), required=False, max_length=100, help_text=_("Empty: the page title.")
+    )
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.CharBlock(
+        label=_("Other address"),
+        required=False,
+        max_length=300,
+        help_text=_("Only without a page, e.g. https://dichvucong.gov.vn or /vi/tim-kiem/."),
+    )
+
+    class Meta:
+        icon = "link"
+        description = _("A link to a page or an address")
+        value_class = LinkValue
+        preview_value = {"text": "Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
+            )
+        return value
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The rich body shared by content pages and procedure guidance."""
 
@@ -159,6 +356,16 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     faq = FaqBlock()
     table = TableBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+class GuideStreamBlock(BodyStreamBlock):
+    """The body of investment guides: the shared blocks plus journeys and contacts."""
+
+    journey = JourneyBlock()
+    contact = ContactCardBlock()
 
     class Meta:
         block_counts = {}

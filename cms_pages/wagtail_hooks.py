@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms_pages.site_snippets import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
 
 
@@ -33,3 +34,30 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+class AlertBannerViewSet(SnippetViewSet):
+    model = AlertBanner
+    icon = "warning"
+    menu_label = _("Alert banners")
+    list_display = ["title", "active", "starts_at", "ends_at"]
+    list_filter = ["active"]
+    search_fields = ["title"]
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    menu_label = _("Menus and footer")
+    list_display = ["title", "location", "sort_order"]
+    list_filter = ["location"]
+
+
+class SiteViewSetGroup(SnippetViewSetGroup):
+    items = (AlertBannerViewSet, NavigationMenuViewSet)
+    menu_icon = "site"
+    menu_label = _("Site")
+    menu_name = "site-content"
+
+
+register_snippet(SiteViewSetGroup)

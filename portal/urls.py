@@ -9,8 +9,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_pages.views import MultilingualSitemap, robots_txt
+from portal.dossiers import urls as dossier_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +21,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/procedures/", include("search.urls")),
+    path("", include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api")),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +38,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search_page, name="search"),
+    path("", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

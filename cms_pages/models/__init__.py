@@ -1,5 +1,6 @@
 """Wagtail page models, one module per page family."""
 
+from cms_pages.site_snippets import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
 
 from .base import BasePage
@@ -11,11 +12,36 @@ from .catalogue import (
     ProcedurePage,
     ProcedureStep,
 )
+from .content import ContactPage, NewsIndexPage, NewsKind, NewsPage, StandardPage
+from .forms import FormField, FormPage
 from .home import HomePage
+from .investment import (
+    InvestmentGuidePage,
+    InvestmentIndexPage,
+    InvestmentProjectIndexPage,
+    InvestmentProjectPage,
+    ProjectSector,
+    ProjectStatus,
+)
 from .settings import CentreSettings
 
 __all__ = [
     "Agency",
+    "AlertBanner",
+    "ContactPage",
+    "FormField",
+    "FormPage",
+    "InvestmentGuidePage",
+    "InvestmentIndexPage",
+    "InvestmentProjectIndexPage",
+    "InvestmentProjectPage",
+    "NavigationMenu",
+    "NewsIndexPage",
+    "NewsKind",
+    "NewsPage",
+    "ProjectSector",
+    "ProjectStatus",
+    "StandardPage",
     "BasePage",
     "CentreSettings",
     "HomePage",

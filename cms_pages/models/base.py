@@ -31,6 +31,9 @@ class BasePage(SocialMixin, Page):
         FieldPanel("social_image"),
     ]
 
+    # Open Graph object type; news items say "article".
+    og_type = "website"
+
     class Meta:
         abstract = True
 

@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.blocks import BodyStreamBlock
 from cms_pages.forms import ProcedurePageForm
@@ -183,6 +184,8 @@ class ProcedurePage(BasePage):
         ]
     )
     base_form_class = ProcedurePageForm
+    # wagtail-localize: the code identifies the procedure in every language.
+    override_translatable_fields = [SynchronizedField("code", overridable=False)]
 
     template = "pages/procedure_page.html"
     # Procedures live only in the catalogue, and have no children of their own.

@@ -2,10 +2,11 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks, hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
-from cms_pages.blocks import BodyStreamBlock
+from cms_pages.blocks import BodyStreamBlock, EntryPointBlock
 
 from .base import BasePage
 
@@ -16,12 +17,39 @@ class HomePage(BasePage):
     hero_title = models.CharField(
         _("headline"), max_length=200, default="Tra cứu và nộp hồ sơ thủ tục hành chính"
     )
-    hero_text = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    hero_text = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    entry_points = StreamField(
+        [("entry_point", EntryPointBlock())],
+        verbose_name=_("life events"),
+        blank=True,
+        help_text=_("Tiles such as “Starting a business” or “Building a house”."),
+    )
+    popular_procedures = StreamField(
+        [
+            (
+                "procedure",
+                blocks.PageChooserBlock(
+                    page_type="cms_pages.ProcedurePage", label=_("Procedure")
+                ),
+            )
+        ],
+        verbose_name=_("most used procedures"),
+        blank=True,
+    )
+    news_count = models.PositiveSmallIntegerField(
+        _("news items shown"), default=3, help_text=_("0 hides the news.")
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("hero_title"),
-        FieldPanel("hero_text"),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Headline")
+        ),
+        FieldPanel("entry_points"),
+        FieldPanel("popular_procedures"),
+        FieldPanel("news_count"),
         FieldPanel("body"),
     ]
 
@@ -33,8 +61,49 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from cms_pages.investment import localized_procedures
+
         from .catalogue import ProcedureIndexPage
+        from .content import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = ProcedureIndexPage.objects.live().child_of(self).first()
+        chosen = [block.value for block in self.popular_procedures]
+        localized = localized_procedures(chosen)
+        context["popular"] = [
+            localized[str(page.translation_key)]
+            for page in chosen
+            if page is not None and str(page.translation_key) in localized
+        ]
+        context["latest_news"] = (
+            list(
+                NewsPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .order_by("-date", "-pk")[: self.news_count]
+            )
+            if self.news_count
+            else []
+        )
+        context["news_index"] = self._news_index()
+        context["untranslated_notice"] = request.GET.get("untranslated") == "1"
+        context["statistics"] = home_statistics(request)
         return context
+
+    def _news_index(self):
+        from .content import NewsIndexPage
+
+        return NewsIndexPage.objects.live().child_of(self).first()
+
+
+def home_statistics(request) -> list[dict]:
+    """Key figures for the home page, from every `portal_home_statistics` hook.
+
+    A hook is a function `fn(request) -> list[dict]`, each dict with `label`,
+    `value` and optionally `note` and `url` (the back office registers one in
+    its wagtail_hooks.py). No hook or no figures: the section is not shown.
+    """
+    figures: list[dict] = []
+    for fn in hooks.get_hooks("portal_home_statistics"):
+        figures.extend(fn(request) or [])
+    return figures

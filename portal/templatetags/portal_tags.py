@@ -48,13 +48,16 @@ def language_links(context) -> list[dict]:
         if isinstance(page, Page):
             target = page.get_translation_or_none(locale)
             if target is not None and target.live:
-                url = target.localized.url if target.locale_id == locale.id else target.url
+                # target.url, not target.localized.url: .localized would swap
+                # back to the page in the language being viewed.
+                url = target.url
             else:
                 translated = False
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         if url is None:
-            url = f"/{code}/"
+            # No translation: that language's home, which shows a notice.
+            url = f"/{code}/" if code == current else f"/{code}/?untranslated=1"
             translated = code == current
         links.append(
             {

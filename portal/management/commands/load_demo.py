@@ -11,6 +11,9 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "cms_pages.demo.load_site",
     "cms_pages.demo.load_catalogue",
+    "cms_pages.site_demo.load_investment",
+    "cms_pages.site_demo.load_content",
+    "portal.dossiers.demo.load_calendar",
 ]
 
 

@@ -1,0 +1,233 @@
+"""Services and queries behind the investment section and the home page tiles.
+
+Journeys (step-by-step blocks) link to procedure pages; everything a visitor
+reads about a step (time, fee, agency) and the indicative total time are
+computed here from those pages, so editors never copy figures by hand.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from cms_pages.models.catalogue import ProcedureFee, ProcedureIndexPage, ProcedurePage
+
+# A month has about 22 working days (Vietnam: Monday to Friday).
+WORKING_DAYS_PER_MONTH = Decimal(22)
+
+
+@dataclass
+class JourneyStep:
+    """One step of a journey as the visitor sees it."""
+
+    number: int
+    title: str
+    text: Any
+    optional: bool
+    procedure: ProcedurePage | None
+    fees: list[ProcedureFee] = field(default_factory=list)
+
+    @property
+    def days(self) -> Decimal | None:
+        return self.procedure.processing_time_days if self.procedure else None
+
+    @property
+    def is_free(self) -> bool:
+        """True when every fee of the procedure is zero (or it has none)."""
+        return all(fee.amount_vnd == 0 for fee in self.fees)
+
+
+def _active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def localized_procedures(pages: Iterable[Page | None]) -> dict[str, ProcedurePage]:
+    """Map each chosen page's translation key to its live version in the active language.
+
+    Falls back to the chosen page itself when it has no live translation, so a
+    journey never loses a step. One query for the pages, one for their fees.
+    """
+    chosen = [page for page in pages if page is not None]
+    if not chosen:
+        return {}
+    keys = {page.translation_key for page in chosen}
+    locale = _active_locale()
+    candidates = (
+        ProcedurePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("agency", "sector")
+        .prefetch_related("fees")
+    )
+    chosen_ids = {page.pk for page in chosen}
+    result: dict[str, ProcedurePage] = {}
+    for procedure in candidates:
+        key = str(procedure.translation_key)
+        in_locale = locale is not None and procedure.locale_id == locale.pk
+        if in_locale or (key not in result and procedure.pk in chosen_ids):
+            result[key] = procedure
+    return result
+
+
+def journey_steps(steps: Sequence[Any]) -> list[JourneyStep]:
+    """Turn a journey block's step values into numbered steps with live procedures."""
+    procedures = localized_procedures(step.get("procedure") for step in steps)
+    result = []
+    for number, step in enumerate(steps, start=1):
+        chosen = step.get("procedure")
+        procedure = procedures.get(str(chosen.translation_key)) if chosen else None
+        result.append(
+            JourneyStep(
+                number=number,
+                title=step.get("title") or "",
+                text=step.get("text"),
+                optional=bool(step.get("optional")),
+                procedure=procedure,
+                fees=list(procedure.fees.all()) if procedure else [],
+            )
+        )
+    return result
+
+
+def roadmap_total_days(procedures: Iterable[ProcedurePage | None]) -> Decimal:
+    """Indicative total: the sum of the linked procedures' processing times.
+
+    Steps without a procedure add nothing. The figure counts working days the
+    agencies take once a complete dossier is received, not the investor's own
+    preparation time.
+    """
+    return sum(
+        (Decimal(p.processing_time_days) for p in procedures if p is not None),
+        Decimal(0),
+    )
+
+
+def journey_total(steps: Iterable[JourneyStep]) -> Decimal:
+    """The indicative total working days of a journey's linked procedures."""
+    return roadmap_total_days(step.procedure for step in steps)
+
+
+def working_days_to_months(days: Decimal) -> Decimal:
+    """About how many calendar months `days` working days take, to one decimal."""
+    return (Decimal(days) / WORKING_DAYS_PER_MONTH).quantize(Decimal("0.1"))
+
+
+def catalogue_for_active_language() -> ProcedureIndexPage | None:
+    """The live procedure catalogue in the visitor's language (or any, as fallback)."""
+    locale = _active_locale()
+    catalogues = ProcedureIndexPage.objects.live()
+    if locale is not None:
+        local = catalogues.filter(locale=locale).first()
+        if local is not None:
+            return local
+    return catalogues.first()
+
+
+def entry_point_url(page: Page | None, sector: Any | None, search: str | None) -> str:
+    """Where a home-page life event leads, in the visitor's language.
+
+    A chosen page wins; otherwise the catalogue filtered by the sector; otherwise
+    the search page for the given words; otherwise the catalogue.
+    """
+    from urllib.parse import urlencode
+
+    language = (get_language() or "vi")[:2]
+    if page is not None:
+        return page.localized.url or "/"
+    catalogue = catalogue_for_active_language()
+    if sector is not None and catalogue is not None:
+        return f"{catalogue.url}?{urlencode({'sector': sector.localized.slug})}"
+    if search:
+        return f"/{language}/tim-kiem/?{urlencode({'q': search})}"
+    return catalogue.url if catalogue is not None else f"/{language}/"
+
+
+@dataclass
+class ProjectFacetOption:
+    """One value of a project filter with how many projects it would show."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class InvestmentProjectQuery:
+    """Projects calling for investment under one list page, filtered by the visitor.
+
+    One `filter_<facet>()` per facet; counts of each facet are computed with the
+    other facets applied, as in the procedure catalogue.
+    """
+
+    facets = ("sector", "location", "status")
+
+    def __init__(self, index_page: Page, params: QueryDict):
+        self.index_page = index_page
+        self.selected = {
+            facet: [v for v in params.getlist(facet) if v] for facet in self.facets
+        }
+
+    def base(self) -> QuerySet:
+        from cms_pages.models.investment import InvestmentProjectPage
+
+        return InvestmentProjectPage.objects.live().public().child_of(self.index_page)
+
+    def filter_sector(self, qs: QuerySet) -> QuerySet:
+        values = self.selected["sector"]
+        return qs.filter(sector__in=values) if values else qs
+
+    def filter_location(self, qs: QuerySet) -> QuerySet:
+        values = self.selected["location"]
+        return qs.filter(location__in=values) if values else qs
+
+    def filter_status(self, qs: QuerySet) -> QuerySet:
+        values = self.selected["status"]
+        return qs.filter(status__in=values) if values else qs
+
+    def filtered(self, skip: str | None = None) -> QuerySet:
+        qs = self.base()
+        for facet in self.facets:
+            if facet != skip:
+                qs = getattr(self, f"filter_{facet}")(qs)
+        return qs
+
+    def results(self) -> QuerySet:
+        return self.filtered().order_by("-first_published_at", "title")
+
+    def facet_options(self) -> dict[str, list[ProjectFacetOption]]:
+        from cms_pages.models.investment import ProjectSector, ProjectStatus
+
+        options: dict[str, list[ProjectFacetOption]] = {}
+        for facet, choices in (("sector", ProjectSector), ("status", ProjectStatus)):
+            counts = dict(
+                self.filtered(skip=facet)
+                .values_list(facet)
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+            options[facet] = [
+                ProjectFacetOption(
+                    value, str(label), counts[value], value in self.selected[facet]
+                )
+                for value, label in choices.choices
+                if counts.get(value)
+            ]
+        counts = dict(
+            self.filtered(skip="location")
+            .values_list("location")
+            .annotate(n=Count("id"))
+            .order_by("location")
+        )
+        options["location"] = [
+            ProjectFacetOption(value, value, n, value in self.selected["location"])
+            for value, n in sorted(counts.items())
+            if value
+        ]
+        return options

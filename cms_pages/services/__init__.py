@@ -1,0 +1,1 @@
+"""Services that do work on the catalogue: import, export and their shared format."""

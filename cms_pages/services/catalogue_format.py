@@ -1,0 +1,231 @@
+"""The catalogue's import/export format and its canonical (normalised) form.
+
+One procedure is a JSON object described by `demo/procedures.schema.json`.
+Several spellings of a record mean the same catalogue entry (channels in another
+order, `"required": true` written out, a missing `applicant_types`), so both the
+importer and the exporter go through `canonical_record()`: a record read from a
+file and a record rebuilt from the database compare equal exactly when the
+stored procedure would not change. The exporter writes canonical records, which
+makes export → import → export byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from portal.text import ascii_slug
+
+SCHEMA_PATH = Path(settings.BASE_DIR) / "demo" / "procedures.schema.json"
+
+#: Page titles are limited to 255 characters; longer names go to `full_name`.
+TITLE_MAX_LENGTH = 255
+SLUG_MAX_LENGTH = 80
+APPLICANT_TYPES = ("individual", "organization")
+CHANNELS = ("in_person", "online", "postal")
+#: Translation fields the format knows (the schema allows others; they are ignored).
+TRANSLATION_FIELDS = (
+    "name",
+    "sector",
+    "agency",
+    "result",
+    "requirements",
+    "steps",
+    "documents",
+)
+TIME_QUANTUM = Decimal("0.01")
+
+Record = dict[str, Any]
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of the import/export format."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def to_decimal_days(value: Any) -> Decimal:
+    """Processing time as stored: a Decimal with two places (0.5 stays 0.5)."""
+    return Decimal(str(value)).quantize(TIME_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def days_to_json(value: Decimal) -> int | float:
+    """3 rather than 3.00, 0.5 rather than "0.50"."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value.normalize())
+
+
+def title_for(name: str) -> str:
+    """The page title for a procedure name: cut at a word before 255 characters."""
+    if len(name) <= TITLE_MAX_LENGTH:
+        return name
+    cut = name[: TITLE_MAX_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return f"{cut}…"
+
+
+def slug_for(code: str, name: str) -> str:
+    """An ASCII slug built from the code and the name, e.g. 2-001612-dang-ky-…"""
+    code = code.replace(".", "-")
+    return ascii_slug(f"{code} {name}", SLUG_MAX_LENGTH) or ascii_slug(
+        code, SLUG_MAX_LENGTH
+    )
+
+
+def keywords_to_text(keywords: Iterable[str]) -> str:
+    """Keywords are stored one per line."""
+    return "\n".join(k.strip() for k in keywords if k and k.strip())
+
+
+def keywords_from_text(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@dataclass
+class SnippetNames:
+    """English names of sectors and agencies, keyed by their Vietnamese names."""
+
+    sectors: dict[str, str] = field(default_factory=dict)
+    agencies: dict[str, str] = field(default_factory=dict)
+
+
+def canonical_record(
+    record: Mapping[str, Any],
+    translated_names: Mapping[str, SnippetNames] | None = None,
+) -> Record:
+    """The canonical form of one procedure: what an export of it would write.
+
+    `translated_names` gives, per locale, the names that the sector and agency
+    will carry in that locale (they are shared by every procedure of the sector,
+    so they are resolved over the whole file and the database first).
+    """
+    translated_names = translated_names or {}
+    out: Record = {
+        "code": record["code"],
+        "name": record["name"],
+        "sector": record["sector"],
+        "agency": record["agency"],
+        "level": record["level"],
+        "online_service": record["online_service"],
+    }
+    applicants = record.get("applicant_types")
+    out["applicant_types"] = [
+        a for a in APPLICANT_TYPES if applicants is None or a in applicants
+    ]
+    channels = record.get("channels")
+    out["channels"] = [
+        c for c in CHANNELS if (c == "in_person" if channels is None else c in channels)
+    ]
+    out["processing_time_days"] = days_to_json(
+        to_decimal_days(record["processing_time_days"])
+    )
+    if record.get("processing_time_note"):
+        out["processing_time_note"] = record["processing_time_note"]
+    fees = [canonical_fee(fee) for fee in record.get("fees") or []]
+    if fees:
+        out["fees"] = fees
+    out["documents"] = [
+        canonical_document(doc) for doc in record.get("documents") or []
+    ]
+    out["steps"] = list(record["steps"])
+    if record.get("requirements"):
+        out["requirements"] = record["requirements"]
+    if record.get("legal_basis"):
+        out["legal_basis"] = list(record["legal_basis"])
+    out["result"] = record["result"]
+    keywords = keywords_from_text(keywords_to_text(record.get("keywords") or []))
+    if keywords:
+        out["keywords"] = keywords
+    translations = record.get("translations") or {}
+    if translations:
+        out["translations"] = {
+            language: canonical_translation(
+                out, translations[language], translated_names.get(language)
+            )
+            for language in sorted(translations)
+        }
+    return out
+
+
+def canonical_fee(fee: Mapping[str, Any]) -> Record:
+    out: Record = {"label": fee["label"], "amount_vnd": fee.get("amount_vnd")}
+    if fee.get("note"):
+        out["note"] = fee["note"]
+    return out
+
+
+def canonical_document(doc: Mapping[str, Any]) -> Record:
+    out: Record = {"name": doc["name"]}
+    for key in ("originals", "copies"):
+        if doc.get(key) is not None:
+            out[key] = doc[key]
+    if doc.get("required", True) is False:
+        out["required"] = False
+    for key in ("note", "template"):
+        if doc.get(key):
+            out[key] = doc[key]
+    return out
+
+
+def _padded(translated: Sequence[str] | None, source: Sequence[str]) -> list[str]:
+    """A translated list aligned with its source: missing items fall back."""
+    translated = list(translated or [])[: len(source)]
+    return translated + list(source[len(translated) :])
+
+
+def translated_values(
+    source: Mapping[str, Any],
+    translation: Mapping[str, Any],
+    names: SnippetNames | None,
+) -> Record:
+    """Every translatable value of a procedure in one locale, with fallbacks applied."""
+    names = names or SnippetNames()
+    return {
+        "name": translation.get("name") or source["name"],
+        "sector": names.sectors.get(source["sector"])
+        or translation.get("sector")
+        or source["sector"],
+        "agency": names.agencies.get(source["agency"])
+        or translation.get("agency")
+        or source["agency"],
+        "result": translation.get("result") or source["result"],
+        "requirements": translation.get("requirements")
+        or source.get("requirements", ""),
+        "steps": _padded(translation.get("steps"), source["steps"]),
+        "documents": _padded(
+            translation.get("documents"), [d["name"] for d in source["documents"]]
+        ),
+    }
+
+
+def canonical_translation(
+    source: Mapping[str, Any],
+    translation: Mapping[str, Any],
+    names: SnippetNames | None,
+) -> Record:
+    """Only what differs from the Vietnamese source (the rest falls back to it)."""
+    values = translated_values(source, translation, names)
+    source_values = {
+        "name": source["name"],
+        "sector": source["sector"],
+        "agency": source["agency"],
+        "result": source["result"],
+        "requirements": source.get("requirements", ""),
+        "steps": source["steps"],
+        "documents": [d["name"] for d in source["documents"]],
+    }
+    return {
+        key: values[key]
+        for key in TRANSLATION_FIELDS
+        if values[key] and values[key] != source_values[key]
+    }
+
+
+def dumps(records: Sequence[Record]) -> str:
+    """The file text for a list of canonical records (stable, UTF-8, indented)."""
+    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"

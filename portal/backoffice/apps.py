@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BackofficeConfig(AppConfig):
+    """The officials' side of dossiers: workflow, permissions, statistics, feedback."""
+
+    name = "portal.backoffice"
+    label = "backoffice"
+    verbose_name = _("Back office")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,480 @@
+"""The dossier status machine: the only code that changes a dossier's status.
+
+```
+received ──start──▶ in_processing ──approve──▶ approved ──return──▶ result_returned
+   │                 │  ▲                         ▲
+   │                 │  └──────────┐              │
+   │      request_supplement       │           refuse ──▶ refused ──return──▶ result_returned
+   ▼                 ▼             │
+supplement_requested ──record_supplement──▶ supplemented (approve / refuse / request again)
+received / in_processing / supplemented ──transfer──▶ transferred ──start──▶ in_processing
+any open, undecided status ──withdraw──▶ withdrawn
+apologise: no status change; moves the appointment date (overdue dossiers)
+```
+
+`perform()` locks the dossier row, checks the current status against the
+action's sources and the user's role against the action's roles, applies the
+change, records a `StatusEvent` and an entry in Wagtail's audit log, and emails
+the applicant after the transaction commits. Admin views and services all call
+it; an action not allowed from the current status raises `IllegalTransition`,
+one the user may not take raises `PermissionDenied`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from cms_pages.snippets import Agency
+from portal.dossiers.calendar import WorkingCalendar, load_calendar
+from portal.dossiers.models import (
+    Dossier,
+    DossierStatus,
+    StatusEvent,
+)
+
+from .models import ApologyLetter, Outcome, SupplementItem, SupplementRequest
+from .permissions import Role, acting_role
+
+logger = logging.getLogger(__name__)
+
+S = DossierStatus
+STAFF = frozenset({Role.OFFICIAL, Role.CENTRE, Role.SUPERUSER})
+AGENCY = frozenset({Role.OFFICIAL, Role.SUPERUSER})
+# The applicant acts only through the tracking page (supplement upload).
+APPLICANT = "applicant"
+
+
+class IllegalTransition(ValidationError):
+    """The action is not possible from the dossier's current status."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing that can happen to a dossier."""
+
+    name: str
+    label: Promise
+    sources: frozenset[str]
+    target: str | None  # None: the status does not change
+    roles: frozenset[Role]
+    applicant_may: bool = False
+    note_required: bool = False
+    style: str = field(default="", compare=False)
+
+    @property
+    def log_action(self) -> str:
+        return f"backoffice.dossier.{self.name}"
+
+
+OPEN_UNDECIDED = frozenset(
+    {S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.SUPPLEMENTED, S.TRANSFERRED}
+)
+
+ACTIONS: dict[str, Action] = {
+    action.name: action
+    for action in (
+        Action(
+            "start",
+            _("Start processing"),
+            frozenset({S.RECEIVED, S.TRANSFERRED}),
+            S.IN_PROCESSING,
+            AGENCY,
+        ),
+        Action(
+            "request_supplement",
+            _("Request a supplement"),
+            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
+            S.SUPPLEMENT_REQUESTED,
+            STAFF,
+        ),
+        Action(
+            "record_supplement",
+            _("Record the supplement"),
+            frozenset({S.SUPPLEMENT_REQUESTED}),
+            S.SUPPLEMENTED,
+            STAFF,
+            applicant_may=True,
+        ),
+        Action(
+            "approve",
+            _("Approve: result ready"),
+            frozenset({S.IN_PROCESSING, S.SUPPLEMENTED}),
+            S.APPROVED,
+            AGENCY,
+            style="primary",
+        ),
+        Action(
+            "refuse",
+            _("Refuse"),
+            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
+            S.REFUSED,
+            AGENCY,
+            note_required=True,
+            style="warning",
+        ),
+        Action(
+            "return_result",
+            _("Return the result"),
+            frozenset({S.APPROVED, S.REFUSED}),
+            S.RESULT_RETURNED,
+            STAFF,
+            style="primary",
+        ),
+        Action(
+            "transfer",
+            _("Transfer to another agency"),
+            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
+            S.TRANSFERRED,
+            STAFF,
+            note_required=True,
+        ),
+        Action(
+            "withdraw",
+            _("Record withdrawal by the applicant"),
+            OPEN_UNDECIDED,
+            S.WITHDRAWN,
+            STAFF,
+            note_required=True,
+            style="warning",
+        ),
+        Action(
+            "apologise",
+            _("Apologise and set a new appointment date"),
+            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED, S.TRANSFERRED}),
+            None,
+            AGENCY,
+            note_required=True,
+        ),
+    )
+}
+
+# Every (from, to) status pair the machine allows; the tests walk this table.
+TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
+    (source, action.target)
+    for action in ACTIONS.values()
+    if action.target
+    for source in action.sources
+)
+
+
+def get_action(name: str) -> Action:
+    try:
+        return ACTIONS[name]
+    except KeyError:
+        raise IllegalTransition(_("Unknown action."), code="unknown") from None
+
+
+def is_possible(dossier: Dossier, action: Action, today: date | None = None) -> bool:
+    """Is `action` possible from the dossier's current status (whoever asks)?"""
+    if dossier.status not in action.sources:
+        return False
+    if action.name == "apologise":
+        today = today or timezone.localdate()
+        return dossier.appointment_date <= today
+    return True
+
+
+def may_perform(user, dossier: Dossier, action: Action) -> bool:
+    """Does the user's role allow `action` on this dossier?"""
+    return acting_role(user, dossier) in action.roles
+
+
+def allowed_actions(user, dossier: Dossier) -> list[Action]:
+    """The actions `user` may take on `dossier` now (what the dossier page offers)."""
+    return [
+        action
+        for action in ACTIONS.values()
+        if is_possible(dossier, action) and may_perform(user, dossier, action)
+    ]
+
+
+@dataclass
+class Missing:
+    """One missing document in a supplement request."""
+
+    name: str
+    procedure_document_id: int | None = None
+    note: str = ""
+
+
+def perform(
+    dossier: Dossier,
+    action_name: str,
+    user=None,
+    *,
+    note: str = "",
+    internal_note: str = "",
+    to_agency: Agency | None = None,
+    missing: Sequence[Missing] = (),
+    new_date: date | None = None,
+    by_applicant: bool = False,
+    now: datetime | None = None,
+    calendar: WorkingCalendar | None = None,
+    notify: bool = True,
+) -> StatusEvent:
+    """Apply one action to a dossier; return the recorded event.
+
+    `user` is the official acting; `by_applicant=True` (no user) is the
+    applicant supplementing from the tracking page.
+    """
+    action = get_action(action_name)
+    now = now or timezone.now()
+    note = (note or "").strip()
+    internal_note = (internal_note or "").strip()
+    with transaction.atomic():
+        # Lock the row: two officials clicking at once cannot both move it.
+        locked = (
+            Dossier.objects.select_for_update()
+            .select_related("agency")
+            .get(pk=dossier.pk)
+        )
+        if by_applicant:
+            if not action.applicant_may:
+                raise PermissionDenied("The applicant cannot take this action.")
+        elif not may_perform(user, locked, action):
+            raise PermissionDenied(
+                "This user may not take this action on this dossier."
+            )
+        if not is_possible(locked, action, today=timezone.localdate(now)):
+            raise IllegalTransition(
+                _("This action is not possible while the dossier is “%(status)s”.")
+                % {"status": locked.get_status_display()},
+                code="illegal",
+            )
+        if action.note_required and not note:
+            raise ValidationError(
+                {"note": _("Give a reason: the applicant will read it.")},
+                code="required",
+            )
+        event = StatusEvent(
+            dossier=locked,
+            from_status=locked.status,
+            to_status=action.target or locked.status,
+            actor=user if not by_applicant else None,
+            note=note,
+            internal_note=internal_note,
+            created_at=now,
+        )
+        handler = _HANDLERS.get(action.name)
+        extra = None
+        if handler is not None:
+            extra = handler(
+                locked,
+                event,
+                now=now,
+                calendar=calendar,
+                to_agency=to_agency,
+                missing=missing,
+                new_date=new_date,
+                user=user,
+            )
+        if action.target:
+            locked.status = action.target
+        event.appointment_date = locked.appointment_date
+        locked.save()
+        event.save()
+        if extra is not None:
+            extra(event)
+        log(
+            locked,
+            action.log_action,
+            user=user if not by_applicant else None,
+            data={
+                "from": event.from_status,
+                "to": event.to_status,
+                "note": note,
+                "event": event.pk,
+                **({"to_agency": to_agency.pk} if to_agency else {}),
+            },
+        )
+        if notify:
+            transaction.on_commit(partial(notify_applicant, locked.pk, event.pk))
+    # The caller's object reflects the new state.
+    for name in (
+        "status",
+        "agency_id",
+        "appointment_date",
+        "resolved_at",
+        "returned_at",
+    ):
+        setattr(dossier, name, getattr(locked, name))
+    if "agency" in locked._state.fields_cache:
+        dossier.agency = locked.agency
+    return event
+
+
+def _request_supplement(dossier, event, *, missing, user, now, **kwargs):
+    items = [item for item in missing if item.name.strip()]
+    if not items:
+        raise ValidationError(
+            {"missing": _("List at least one missing document.")}, code="required"
+        )
+
+    def save(event):
+        request = SupplementRequest.objects.create(
+            dossier=dossier,
+            event=event,
+            requested_by=user,
+            message=event.note,
+            created_at=now,
+        )
+        SupplementItem.objects.bulk_create(
+            SupplementItem(
+                request=request,
+                procedure_document_id=item.procedure_document_id,
+                document_name=item.name.strip(),
+                note=item.note.strip(),
+            )
+            for item in items
+        )
+
+    return save
+
+
+def _record_supplement(dossier, event, *, now, calendar, **kwargs):
+    # The processing time restarts from the day the complete dossier arrives.
+    calendar = calendar or load_calendar()
+    _first, due = calendar.appointment(now, dossier.processing_days)
+    dossier.appointment_date = due
+    SupplementRequest.objects.filter(dossier=dossier, fulfilled_at__isnull=True).update(
+        fulfilled_at=now
+    )
+
+
+def _decide(dossier, event, *, now, calendar, **kwargs):
+    calendar = calendar or load_calendar()
+    dossier.resolved_at = now
+    due = legal_due_date(dossier)
+    decided_on = timezone.localdate(now)
+    receipt_day = calendar.receipt_day(dossier.received_at)
+    working_days = calendar.working_days_between(receipt_day, decided_on)
+
+    def save(event):
+        Outcome.objects.update_or_create(
+            dossier=dossier,
+            defaults={
+                "decided_at": now,
+                "due_date": due,
+                "on_time": decided_on <= due,
+                "working_days": working_days,
+            },
+        )
+
+    return save
+
+
+def _return_result(dossier, event, *, now, **kwargs):
+    dossier.returned_at = now
+
+
+def _transfer(dossier, event, *, to_agency, **kwargs):
+    if to_agency is None:
+        raise ValidationError({"to_agency": _("Choose the agency.")}, code="required")
+    to_agency = to_agency.get_translation_or_none(dossier.agency.locale) or to_agency
+    if to_agency.pk == dossier.agency_id:
+        raise ValidationError(
+            {"to_agency": _("The dossier is already with this agency.")},
+            code="same_agency",
+        )
+    event.from_agency_id = dossier.agency_id
+    event.to_agency = to_agency
+    dossier.agency = to_agency
+
+
+def _apologise(dossier, event, *, new_date, user, now, calendar, **kwargs):
+    calendar = calendar or load_calendar()
+    today = timezone.localdate(now)
+    if new_date is None or new_date <= today:
+        raise ValidationError(
+            {"new_date": _("The new appointment date must be after today.")},
+            code="invalid",
+        )
+    if not calendar.is_working_day(new_date):
+        raise ValidationError(
+            {"new_date": _("The new appointment date must be a working day.")},
+            code="invalid",
+        )
+    previous = dossier.appointment_date
+    dossier.appointment_date = new_date
+
+    def save(event):
+        ApologyLetter.objects.create(
+            dossier=dossier,
+            event=event,
+            previous_date=previous,
+            new_date=new_date,
+            reason=event.note,
+            created_by=user,
+            created_at=now,
+        )
+
+    return save
+
+
+_HANDLERS = {
+    "request_supplement": _request_supplement,
+    "record_supplement": _record_supplement,
+    "approve": _decide,
+    "refuse": _decide,
+    "return_result": _return_result,
+    "transfer": _transfer,
+    "apologise": _apologise,
+}
+
+
+def legal_due_date(dossier: Dossier) -> date:
+    """The appointment date that on-time is judged against.
+
+    The date set at receipt, or reset when a requested supplement arrived;
+    dates moved by apology letters do not count.
+    """
+    latest = (
+        StatusEvent.objects.filter(
+            dossier=dossier,
+            to_status__in=(S.RECEIVED, S.SUPPLEMENTED),
+            appointment_date__isnull=False,
+        )
+        # Apologies record an event without a status change: not a reset.
+        .exclude(from_status=F("to_status"))
+        .order_by("-created_at", "-pk")
+        .values_list("appointment_date", flat=True)
+        .first()
+    )
+    return latest or dossier.first_appointment_date
+
+
+def suggested_new_date(dossier: Dossier, extra_days: int = 3, calendar=None) -> date:
+    """A proposal for the apology letter: `extra_days` working days after today."""
+    calendar = calendar or load_calendar()
+    return calendar.add_working_days(timezone.localdate(), extra_days)
+
+
+def notify_applicant(dossier_pk: int, event_pk: int) -> None:
+    """Email the applicant about a status change, in the dossier's language.
+
+    The emails live in portal.dossiers.emails (owned by the submission side);
+    a failure to send never undoes the change.
+    """
+    try:
+        from portal.dossiers.emails import notify_status_change
+    except ImportError:  # the email module has not landed yet
+        logger.warning("portal.dossiers.emails is missing: no status email sent")
+        return
+    dossier = Dossier.objects.select_related("agency").get(pk=dossier_pk)
+    event = StatusEvent.objects.get(pk=event_pk)
+    try:
+        notify_status_change(dossier, event)
+    except Exception:  # noqa: BLE001 - never fail the official's action on email
+        logger.exception("Could not send the status email for %s", dossier.code)

@@ -1,0 +1,50 @@
+"""Fixtures for the back-office tests: two agencies and one user per role."""
+
+import pytest
+
+from tests.factories.backoffice import (
+    DossierFactory,
+    UserFactory,
+    make_centre_staff,
+    make_editor,
+    make_official,
+)
+from tests.factories.catalogue import AgencyFactory, SectorFactory
+
+
+@pytest.fixture
+def agencies(db):
+    """(own, other): the official's agency and another one."""
+    return AgencyFactory(name="Sở Tư pháp", code_prefix="STP"), AgencyFactory(
+        name="Sở Xây dựng", code_prefix="SXD"
+    )
+
+
+@pytest.fixture
+def sector(db):
+    return SectorFactory(name="Hộ tịch")
+
+
+@pytest.fixture
+def users(agencies):
+    """One user per role; the official works for the first agency."""
+    own, other = agencies
+    return {
+        "superuser": UserFactory(is_superuser=True, is_staff=True),
+        "centre": make_centre_staff(),
+        "official": make_official(own),
+        "other_official": make_official(other),
+        "editor": make_editor(),
+    }
+
+
+@pytest.fixture
+def make_dossier(agencies, sector):
+    """Build a dossier of the official's agency (pass agency= for another one)."""
+
+    def make(**kwargs):
+        kwargs.setdefault("agency", agencies[0])
+        kwargs.setdefault("sector", sector)
+        return DossierFactory(**kwargs)
+
+    return make

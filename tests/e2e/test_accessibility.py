@@ -1,0 +1,115 @@
+"""WCAG 2.2 AA checks in the browser: axe-core on the key pages, in both languages,
+and the checks axe cannot make (skip link, focus, reflow at 360 px and 200% zoom).
+"""
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from . import key_pages
+from .axe import blocking, run_axe
+
+KEY_PAGES: dict[str, Callable[[str], str]] = {
+    "home": key_pages.home_url,
+    "catalogue": key_pages.catalogue_url,
+    "procedure": key_pages.procedure_url,
+}
+
+
+@pytest.mark.parametrize("language", key_pages.LANGUAGES)
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_key_page_has_no_serious_axe_violation(
+    page: Page, axe_source: str, name: str, language: str
+):
+    response = page.goto(KEY_PAGES[name](language))
+    assert response is not None and response.ok, (
+        f"{name} ({language}) answered {response}"
+    )
+    assert page.locator("html").get_attribute("lang") == language
+    problems = blocking(run_axe(page, axe_source))
+    assert not problems, f"axe on {name} ({language}):\n" + "\n".join(
+        map(str, problems)
+    )
+
+
+def test_axe_reports_a_real_violation(page: Page, axe_source: str):
+    """The check itself works: an unlabelled field on a grey background is caught."""
+    page.goto(key_pages.home_url("vi"))
+    page.evaluate(
+        """() => {
+            const main = document.querySelector('main');
+            main.insertAdjacentHTML('beforeend',
+                '<input type="text" id="unlabelled">' +
+                '<p style="color:#bbb;background:#fff">low contrast</p>');
+        }"""
+    )
+    rules = {v.rule for v in blocking(run_axe(page, axe_source))}
+    assert {"label", "color-contrast"} <= rules
+
+
+@pytest.mark.parametrize("language", key_pages.LANGUAGES)
+def test_skip_link_is_first_and_moves_focus_to_main(page: Page, language: str):
+    page.goto(key_pages.catalogue_url(language))
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_attribute("href", "#main")
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def test_page_has_the_landmarks(page: Page):
+    page.goto(key_pages.catalogue_url("vi"))
+    expect(page.get_by_role("banner")).to_have_count(1)
+    expect(page.get_by_role("main")).to_have_count(1)
+    expect(page.get_by_role("contentinfo")).to_have_count(1)
+    expect(page.get_by_role("search").first).to_be_visible()
+    assert page.get_by_role("navigation").count() >= 1
+
+
+def test_keyboard_focus_is_always_visible(page: Page):
+    """Tab through the first controls: each one shows an outline or a ring."""
+    page.goto(key_pages.catalogue_url("vi"))
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const s = getComputedStyle(el);
+                return {tag: el.tagName, text: (el.textContent || el.name || '').trim().slice(0, 40),
+                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                        ring: s.boxShadow !== 'none'};
+            }"""
+        )
+        if style["tag"] == "BODY":  # went round past the last control
+            continue
+        assert style["outline"] or style["ring"], f"no visible focus on {style}"
+
+
+REFLOW_VIEWPORTS = {
+    # A 360 px phone, and a 1280 px desktop window zoomed to 200%
+    # (WCAG 1.4.10 reflow and 1.4.4 resize text).
+    "phone-360": {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2},
+    "zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+}
+
+
+@pytest.mark.parametrize("viewport", list(REFLOW_VIEWPORTS))
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_no_horizontal_scrolling(new_tab, name: str, viewport: str):
+    tab = new_tab(**REFLOW_VIEWPORTS[viewport])
+    tab.goto(KEY_PAGES[name]("vi"))
+    overflow = tab.evaluate(
+        """() => {
+            const doc = document.documentElement;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > doc.clientWidth + 1)
+                .filter(el => !el.closest('.visually-hidden, .skip-link, .table-wrap'))
+                .slice(0, 5).map(el => el.tagName + '.' + el.className);
+            return {scroll: doc.scrollWidth, width: doc.clientWidth, wide};
+        }"""
+    )
+    assert overflow["scroll"] <= overflow["width"], (
+        f"{name} scrolls sideways at {viewport}: {overflow}"
+    )

@@ -1,0 +1,1 @@
+"""Test data factories, one module per area (wagtail-factories / factory_boy)."""
