@@ -201,12 +201,7 @@ class DatabaseProcedureSearch:
         tokens = search_tokens(params.q)
         hits = [self._hit(by_id[i], tokens) for i in page_ids if i in by_id]
         suggestion = ""
-        if (
-            has_text
-            and params.page == 1
-            and len(selected) < 3
-            and not looks_like_code(params.q)
-        ):
+        if has_text and params.page == 1 and not looks_like_code(params.q):
             suggestion = did_you_mean(params.q, self.language)
         return SearchResults(
             query=params.q,
@@ -335,6 +330,11 @@ def snippet(text: str, tokens: list[str], size: int = 160) -> str:
 
 _vocabulary: dict[str, tuple[float, Counter[str]]] = {}
 VOCABULARY_TTL = 300.0
+
+
+def forget_vocabulary() -> None:
+    """Drop the cached words (after the search text changed)."""
+    _vocabulary.clear()
 
 
 def vocabulary(language: str) -> Counter[str]:

@@ -208,6 +208,9 @@ def write_search_text(
     with transaction.atomic():
         ProcedureSearchText.objects.filter(translation_key__in=keys).delete()
         ProcedureSearchText.objects.bulk_create(rows, batch_size=500)
+    from search.fallback import forget_vocabulary
+
+    forget_vocabulary()
 
 
 # Cluster --------------------------------------------------------------------

@@ -15,13 +15,10 @@ from django.db import transaction
 from django.test import override_settings
 
 from search import backends, indexing, synonyms
+from search.fallback import forget_vocabulary
+from search.forms import SearchParams
+from search.queries import ProcedureSearch
 from tests.search.sample import load_sample_catalogue
-
-
-def cluster_alias_prefix(engine) -> str:
-    from django.conf import settings
-
-    return settings.SEARCH_INDEX_PREFIX
 
 
 def cluster_url() -> str:
@@ -32,13 +29,14 @@ def cluster_url() -> str:
 def _fresh_search_state():
     backends.reset()
     synonyms.invalidate()
+    forget_vocabulary()
     yield
     backends.reset()
 
 
 @pytest.fixture(scope="module")
 def search_prefix():
-    """A prefix of our own per module and xdist worker."""
+    """A prefix of our own per module (xdist workers get different modules)."""
     base = os.environ.get("SEARCH_INDEX_PREFIX") or "test"
     return f"{base}_{uuid.uuid4().hex[:8]}".lower()
 
@@ -63,9 +61,14 @@ def cluster(search_prefix):
     urls = cluster_url()
     if not urls:
         pytest.fail(
-            "ELASTICSEARCH_URL is not set: search tests need a running node (make search-engine)"
+            "ELASTICSEARCH_URL is not set: search tests need a running node "
+            "(make search-engine)"
         )
-    with override_settings(ELASTICSEARCH_URL=urls, SEARCH_INDEX_PREFIX=search_prefix):
+    # A generous timeout: CI machines are small and shared. The one-second
+    # production timeout has its own test (test_engines.py).
+    with override_settings(
+        ELASTICSEARCH_URL=urls, SEARCH_INDEX_PREFIX=search_prefix, SEARCH_TIMEOUT=10
+    ):
         backends.reset()
         try:
             engine = backends.require_engine()
@@ -81,12 +84,10 @@ def indexed(sample_catalogue, cluster, django_db_blocker):
     """The sample catalogue indexed into this module's indices."""
     with django_db_blocker.unblock():
         indexing.rebuild(cluster)
-    # The first queries on a new index are slow while caches warm up.
-    for language in ("vi", "en"):
-        cluster.search(
-            f"{cluster_alias_prefix(cluster)}_procedures_{language}",
-            {"query": {"match_all": {}}},
-        )
+        # The first queries on a new index are slow while caches warm up.
+        for language in ("vi", "en"):
+            ProcedureSearch(SearchParams(q="dang ky", locale=language)).search(cluster)
+            ProcedureSearch(SearchParams(q="", locale=language)).search(cluster)
     return cluster
 
 

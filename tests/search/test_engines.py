@@ -247,7 +247,8 @@ def test_unresponsive_cluster_times_out_in_about_a_second(db, client):
     listener.listen(8)
     try:
         with override_settings(
-            ELASTICSEARCH_URL=f"http://127.0.0.1:{listener.getsockname()[1]}"
+            ELASTICSEARCH_URL=f"http://127.0.0.1:{listener.getsockname()[1]}",
+            SEARCH_TIMEOUT=1.0,
         ):
             backends.reset()
             started = time.monotonic()
