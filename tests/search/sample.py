@@ -22,13 +22,13 @@ def load_sample_catalogue(limit: int | None = None) -> None:
 
     from cms_pages.demo import load_site
 
+    load_site(_Null())
+    if "import_procedures" in get_commands() and limit is None:
+        call_command("import_procedures", str(SAMPLE), stdout=_Null())
+        return
     # Wagtail's reference index (used for "usage" in the admin) is irrelevant
     # here and triples the loading time.
     with disable_reference_index_auto_update():
-        load_site(_Null())
-        if "import_procedures" in get_commands() and limit is None:
-            call_command("import_procedures", str(SAMPLE), stdout=_Null())
-            return
         records = json.loads(SAMPLE.read_text(encoding="utf-8"))
         for record in records[:limit]:
             create_procedure(record)
