@@ -140,3 +140,4 @@ def test_demo_loads_once_and_pages_render_in_both_languages(client):
         assert response.status_code == 200
         html = response.content.decode()
         assert name in html and f'lang="{language}"' in html
+        assert ("Vietnamese only" in html) == (language == "en")
