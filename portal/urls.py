@@ -13,11 +13,13 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, robots_txt
+from portal.dossiers import urls as dossier_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api")),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -33,6 +35,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -71,7 +71,7 @@ MIDDLEWARE = [
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",  # Django's, minus API 404 redirects
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -187,3 +187,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Online dossiers (portal/dossiers; see docs/dossiers.md).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
+DOSSIER_CODE_PATTERN = os.environ.get(
+    "DOSSIER_CODE_PATTERN", "{prefix}-{date:%y%m%d}-{seq:04d}-{random}"
+)
+DOSSIER_CODE_SEQUENCE_SCOPE = os.environ.get(
+    "DOSSIER_CODE_SEQUENCE_SCOPE", "{prefix}-{date:%y%m%d}"
+)
+DOSSIER_CODE_DEFAULT_PREFIX = os.environ.get("DOSSIER_CODE_DEFAULT_PREFIX", "HS")
+DOSSIER_MAX_FILE_SIZE = int(os.environ.get("DOSSIER_MAX_FILE_SIZE", str(10 * 1024 * 1024)))
+DOSSIER_MAX_TOTAL_SIZE = int(os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024)))
+DOSSIER_TRACKING_RATE_LIMIT = os.environ.get("DOSSIER_TRACKING_RATE_LIMIT", "30/600")
+DOSSIER_TRUST_X_FORWARDED_FOR = env_bool("DOSSIER_TRUST_X_FORWARDED_FOR")

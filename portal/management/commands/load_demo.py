@@ -13,6 +13,7 @@ DEMO_STEPS = [
     "cms_pages.demo.load_catalogue",
     "cms_pages.site_demo.load_investment",
     "cms_pages.site_demo.load_content",
+    "portal.dossiers.demo.load_calendar",
 ]
 
 

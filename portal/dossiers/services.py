@@ -1,0 +1,307 @@
+"""Submitting a dossier: the one place that turns a finished draft into a record.
+
+`submit_dossier()` runs in one transaction: the dossier, its documents and its
+first status event are created together, the draft's files are moved into the
+dossier's folder only once the transaction commits, and a replayed submission
+returns the dossier the first one created.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .calendar import WorkingCalendar, load_calendar
+from .models import (
+    VERIFICATION_ALPHABET,
+    ApplicantType,
+    Dossier,
+    DossierCodeCounter,
+    DossierDocument,
+    DossierDraft,
+    DossierStatus,
+    DraftUpload,
+    ReceiptMethod,
+    StatusEvent,
+    private_storage,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CODE_PATTERN = "{prefix}-{date:%y%m%d}-{seq:04d}-{random}"
+DEFAULT_SEQUENCE_SCOPE = "{prefix}-{date:%y%m%d}"
+DEFAULT_CODE_PREFIX = "HS"
+
+
+@dataclass
+class Answers:
+    """Everything the citizen answered, as the wizard's forms cleaned it."""
+
+    applicant_type: str
+    applicant_name: str
+    applicant_id_number: str
+    applicant_birth_date: date | None
+    applicant_phone: str
+    applicant_email: str
+    applicant_address: str
+    receipt_method: str
+    postal_address: str = ""
+    organisation_name: str = ""
+    organisation_tax_code: str = ""
+    organisation_representative: str = ""
+    fee_label: str = ""
+    fee_vnd: int | None = None
+
+
+def code_prefix_for(agency) -> str:
+    prefix = (getattr(agency, "code_prefix", "") or "").strip().upper()
+    return prefix or getattr(
+        settings, "DOSSIER_CODE_DEFAULT_PREFIX", DEFAULT_CODE_PREFIX
+    )
+
+
+def random_part(length: int = 4) -> str:
+    return "".join(secrets.choice(VERIFICATION_ALPHABET) for _ in range(length))
+
+
+def next_sequence(key: str) -> int:
+    """The next number for `key`. Must run inside a transaction.
+
+    The UPDATE locks the counter row until the transaction ends, so parallel
+    submissions on the same key queue up instead of reading the same value.
+    The first submission of a key creates the row; a parallel one that loses
+    that race gets an IntegrityError in its savepoint and increments instead.
+    """
+    if DossierCodeCounter.objects.filter(key=key).update(value=F("value") + 1) == 0:
+        try:
+            with transaction.atomic():
+                DossierCodeCounter.objects.create(key=key, value=1)
+            return 1
+        except IntegrityError:
+            DossierCodeCounter.objects.filter(key=key).update(value=F("value") + 1)
+    return DossierCodeCounter.objects.values_list("value", flat=True).get(key=key)
+
+
+def generate_code(agency, when: datetime) -> str:
+    """A new dossier code from `DOSSIER_CODE_PATTERN` (prefix, date, sequence, random)."""
+    pattern = getattr(settings, "DOSSIER_CODE_PATTERN", DEFAULT_CODE_PATTERN)
+    scope = getattr(settings, "DOSSIER_CODE_SEQUENCE_SCOPE", DEFAULT_SEQUENCE_SCOPE)
+    local = timezone.localtime(when)
+    prefix = code_prefix_for(agency)
+    key = scope.format(prefix=prefix, date=local)[:64]
+    seq = next_sequence(key)
+    return pattern.format(
+        prefix=prefix, date=local, seq=seq, random=random_part()
+    ).upper()[:40]
+
+
+def default_locale_row(obj):
+    """The default-locale translation of a snippet (agency, sector), or itself."""
+    try:
+        default = Locale.get_default()
+    except Locale.DoesNotExist:
+        return obj
+    if obj.locale_id == default.pk:
+        return obj
+    return obj.get_translation_or_none(default) or obj
+
+
+def _final_name(dossier: Dossier, upload: DraftUpload) -> str:
+    extension = os.path.splitext(upload.file.name)[1]
+    local = timezone.localtime(dossier.received_at)
+    return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
+
+
+def move_file(source: str, target: str) -> None:
+    """Move a file inside the private storage (rename on disk when possible)."""
+    storage = private_storage()
+    try:
+        source_path, target_path = storage.path(source), storage.path(target)
+    except NotImplementedError:
+        with storage.open(source, "rb") as handle:
+            storage.save(target, handle)
+        storage.delete(source)
+        return
+    os.makedirs(os.path.dirname(target_path), exist_ok=True)
+    os.replace(source_path, target_path)
+
+
+def move_draft_files(moves: list[tuple[int, str, str]]) -> None:
+    """After commit: move each draft upload into its dossier's folder, then forget it."""
+    storage = private_storage()
+    for upload_pk, source, target in moves:
+        try:
+            if storage.exists(source):
+                move_file(source, target)
+            DraftUpload.objects.filter(pk=upload_pk).delete()
+        except OSError:
+            # The purge command retries moves that did not happen.
+            logger.exception("Could not move %s to %s", source, target)
+
+
+def submit_dossier(
+    draft: DossierDraft,
+    answers: Answers,
+    *,
+    received_at: datetime | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> Dossier:
+    """Create the dossier for a finished draft, once.
+
+    Idempotent: the draft's instance id is the dossier's unique submission id,
+    and the draft row is locked while the dossier is created, so a double click
+    or a replayed request returns the same dossier.
+    """
+    existing = Dossier.objects.filter(submission_id=draft.instance_id).first()
+    if existing is not None:
+        return existing
+    procedure = draft.procedure
+    if procedure is None:
+        raise ValueError("The draft's procedure no longer exists.")
+    received_at = received_at or timezone.now()
+    calendar = calendar or load_calendar()
+    counting_from, due = calendar.appointment(
+        received_at, procedure.processing_time_days
+    )
+    agency = default_locale_row(procedure.agency)
+    sector = default_locale_row(procedure.sector)
+    try:
+        with transaction.atomic():
+            locked = DossierDraft.objects.select_for_update().get(pk=draft.pk)
+            existing = Dossier.objects.filter(submission_id=locked.instance_id).first()
+            if existing is not None:
+                return existing
+            dossier = Dossier.objects.create(
+                code=generate_code(agency, received_at),
+                submission_id=locked.instance_id,
+                procedure=procedure,
+                procedure_code=procedure.code,
+                procedure_name=procedure.name,
+                agency=agency,
+                sector=sector,
+                language=locked.language,
+                applicant_type=answers.applicant_type,
+                applicant_name=answers.applicant_name,
+                applicant_id_number=answers.applicant_id_number,
+                applicant_birth_date=answers.applicant_birth_date,
+                applicant_phone=answers.applicant_phone,
+                applicant_email=answers.applicant_email,
+                applicant_address=answers.applicant_address,
+                organisation_name=answers.organisation_name
+                if answers.applicant_type == ApplicantType.ORGANISATION
+                else "",
+                organisation_tax_code=answers.organisation_tax_code
+                if answers.applicant_type == ApplicantType.ORGANISATION
+                else "",
+                organisation_representative=answers.organisation_representative
+                if answers.applicant_type == ApplicantType.ORGANISATION
+                else "",
+                receipt_method=answers.receipt_method,
+                postal_address=answers.postal_address
+                if answers.receipt_method == ReceiptMethod.POST
+                else "",
+                fee_label=answers.fee_label,
+                fee_vnd=answers.fee_vnd,
+                status=DossierStatus.RECEIVED,
+                received_at=received_at,
+                processing_days=Decimal(procedure.processing_time_days),
+                counting_from=counting_from,
+                first_appointment_date=due,
+                appointment_date=due,
+                draft=locked,
+            )
+            moves = []
+            documents = []
+            for upload in locked.uploads.order_by("pk"):
+                target = _final_name(dossier, upload)
+                documents.append(
+                    DossierDocument(
+                        dossier=dossier,
+                        procedure_document=upload.procedure_document,
+                        document_name=upload.document_name,
+                        file=target,
+                        original_name=upload.original_name,
+                        size=upload.size,
+                        content_type=upload.content_type,
+                        sha256=upload.sha256,
+                        uploaded_at=upload.uploaded_at,
+                    )
+                )
+                moves.append((upload.pk, upload.file.name, target))
+            DossierDocument.objects.bulk_create(documents)
+            StatusEvent.objects.create(
+                dossier=dossier,
+                from_status="",
+                to_status=DossierStatus.RECEIVED,
+                appointment_date=due,
+                created_at=received_at,
+            )
+            locked.submitted_at = received_at
+            locked.save(update_fields=["submitted_at", "updated_at"])
+            transaction.on_commit(partial(move_draft_files, moves))
+            transaction.on_commit(partial(_send_receipt, dossier.pk))
+    except IntegrityError:
+        # A parallel replay of the same submission committed first.
+        existing = Dossier.objects.filter(submission_id=draft.instance_id).first()
+        if existing is None:
+            raise
+        return existing
+    return dossier
+
+
+def _send_receipt(dossier_pk: int) -> None:
+    from .emails import send_receipt_email
+
+    dossier = Dossier.objects.filter(pk=dossier_pk).select_related("agency").first()
+    if dossier is not None:
+        send_receipt_email(dossier)
+
+
+def finish_pending_moves(draft: DossierDraft) -> int:
+    """Move the files of a submitted draft that did not reach the dossier (crash after commit)."""
+    dossier = Dossier.objects.filter(draft=draft).first()
+    if dossier is None:
+        return 0
+    storage = private_storage()
+    moved = 0
+    by_hash = {document.sha256: document for document in dossier.documents.all()}
+    for upload in draft.uploads.all():
+        document = by_hash.get(upload.sha256)
+        if document is not None and not storage.exists(document.file.name):
+            if storage.exists(upload.file.name):
+                move_file(upload.file.name, document.file.name)
+                moved += 1
+        upload.delete()
+    return moved
+
+
+def delete_draft(draft: DossierDraft) -> None:
+    """Delete a draft and its stored uploads."""
+    storage = private_storage()
+    if draft.submitted_at is not None:
+        finish_pending_moves(draft)
+    for upload in draft.uploads.all():
+        if upload.file and storage.exists(upload.file.name):
+            storage.delete(upload.file.name)
+    draft.delete()
+
+
+def purge_expired_drafts(now: datetime | None = None) -> int:
+    """Delete drafts past their retention date, with their files. Returns the count."""
+    now = now or timezone.now()
+    count = 0
+    for draft in DossierDraft.objects.filter(expires_at__lte=now).iterator():
+        delete_draft(draft)
+        count += 1
+    return count
