@@ -81,3 +81,52 @@ class DueDossiersPanel(Component):
 def add_due_dossiers_panel(request, panels):
     if can_access_backoffice(request.user):
         panels.append(DueDossiersPanel(request))
+
+
+@hooks.register("portal_home_statistics")
+def home_figures(request):
+    """Key figures of the last 12 months for the home page ([] without dossiers)."""
+    from django.urls import reverse
+    from django.utils.formats import number_format
+
+    from .statistics import compute, default_period
+
+    _rows, total = compute("month", default_period())
+    if not total.received:
+        return []
+    url = reverse("statistics")
+    figures = [
+        {
+            "label": _("Dossiers received in the last 12 months"),
+            "value": number_format(total.received, force_grouping=True),
+            "url": url,
+        }
+    ]
+    if total.on_time_rate is not None:
+        figures.append(
+            {
+                "label": _("Resolved on time"),
+                "value": f"{number_format(total.on_time_rate, 1)}%",
+                "note": _("of %(n)s dossiers resolved") % {"n": total.resolved},
+                "url": f"{url}#on-time",
+            }
+        )
+    if total.average_working_days is not None:
+        figures.append(
+            {
+                "label": _("Average processing time"),
+                "value": _("%(days)s working days")
+                % {"days": number_format(total.average_working_days, 1)},
+                "url": url,
+            }
+        )
+    if total.satisfaction is not None:
+        figures.append(
+            {
+                "label": _("Satisfaction"),
+                "value": f"{number_format(total.satisfaction, 1)}/5",
+                "note": _("%(n)s ratings") % {"n": total.ratings},
+                "url": url,
+            }
+        )
+    return figures
