@@ -25,6 +25,11 @@ class ProcedurePageForm(WagtailAdminPageForm):
             ("documents", _("Add at least one document to the dossier.")),
         ):
             formset = self.formsets.get(relation)
-            if formset is not None and formset.is_valid() and not _live_forms(formset):
+            if formset is None:
+                continue
+            # Validate the rows first (the result does not matter here: an
+            # empty list also fails the panel's min_num, with a generic text).
+            formset.is_valid()
+            if not _live_forms(formset):
                 self.add_error(None, message)
         return cleaned_data

@@ -41,6 +41,11 @@ class JourneyStep:
         """True when every fee of the procedure is zero (or it has none)."""
         return all(fee.amount_vnd == 0 for fee in self.fees)
 
+    @property
+    def charged_fees(self) -> list[ProcedureFee]:
+        """Fees with an amount above zero or set elsewhere (amount unknown)."""
+        return [fee for fee in self.fees if fee.amount_vnd != 0]
+
 
 def _active_locale() -> Locale | None:
     try:

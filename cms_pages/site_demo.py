@@ -6,6 +6,7 @@ idempotent: it creates what is missing and leaves existing content alone.
 """
 
 import json
+import uuid
 from datetime import date
 from typing import TextIO
 
@@ -86,6 +87,18 @@ def _rich(text: str) -> str:
     return f"<p>{text}</p>"
 
 
+def _items(values: list) -> list[dict]:
+    """ListBlock items in the stored block format (with ids), which wagtail-localize
+    needs to extract and translate them."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values
+    ]
+
+
+def _table(rows: list[list[str]]) -> list[dict]:
+    return _items([_items(row) for row in rows])
+
+
 def roadmap_body(locale_vi: Locale, english: bool = False) -> str:
     """The roadmap guide's StreamField as raw JSON (procedures linked by code)."""
     titles_index = 2 if english else 1
@@ -109,39 +122,43 @@ def roadmap_body(locale_vi: Locale, english: bool = False) -> str:
         journey = {
             "title": "Roadmap for a project outside the state budget",
             "intro": "<p>The main procedures in the usual order. Each step links to the procedure with its documents, fees and processing time.</p>",
-            "steps": steps,
+            "steps": _items(steps),
             "show_total": True,
         }
         table = {
             "caption": "Where to file",
-            "rows": [
-                ["Step", "Agency", "Where"],
+            "rows": _table(
                 [
-                    "Policy approval, registration certificate",
-                    "Department of Finance",
-                    "Public Administration Centre, counter 5",
-                ],
-                [
-                    "Land, environment",
-                    "Department of Agriculture and Environment",
-                    "Counter 8",
-                ],
-                ["Construction permit", "Department of Construction", "Counter 10"],
-                ["Fire safety", "Provincial Police", "Counter 12"],
-            ],
+                    ["Step", "Agency", "Where"],
+                    [
+                        "Policy approval, registration certificate",
+                        "Department of Finance",
+                        "Public Administration Centre, counter 5",
+                    ],
+                    [
+                        "Land, environment",
+                        "Department of Agriculture and Environment",
+                        "Counter 8",
+                    ],
+                    ["Construction permit", "Department of Construction", "Counter 10"],
+                    ["Fire safety", "Provincial Police", "Counter 12"],
+                ]
+            ),
         }
         faq = {
             "title": "Frequently asked questions",
-            "items": [
-                {
-                    "question": "Can steps run at the same time?",
-                    "answer": "<p>Yes. Environmental procedures and company registration often run alongside land procedures, which shortens the total.</p>",
-                },
-                {
-                    "question": "Can I file online?",
-                    "answer": "<p>Most of these procedures accept dossiers online on the national public service portal; the procedure page says which.</p>",
-                },
-            ],
+            "items": _items(
+                [
+                    {
+                        "question": "Can steps run at the same time?",
+                        "answer": "<p>Yes. Environmental procedures and company registration often run alongside land procedures, which shortens the total.</p>",
+                    },
+                    {
+                        "question": "Can I file online?",
+                        "answer": "<p>Most of these procedures accept dossiers online on the national public service portal; the procedure page says which.</p>",
+                    },
+                ]
+            ),
         }
         contact = {
             "name": "Investment Promotion Office",
@@ -160,35 +177,43 @@ def roadmap_body(locale_vi: Locale, english: bool = False) -> str:
         journey = {
             "title": "Lộ trình dự án đầu tư không sử dụng vốn ngân sách",
             "intro": "<p>Các thủ tục chính theo thứ tự thường gặp. Mỗi bước dẫn tới thủ tục với thành phần hồ sơ, lệ phí và thời hạn giải quyết.</p>",
-            "steps": steps,
+            "steps": _items(steps),
             "show_total": True,
         }
         table = {
             "caption": "Nơi nộp hồ sơ",
-            "rows": [
-                ["Bước", "Cơ quan", "Nơi nộp"],
+            "rows": _table(
                 [
-                    "Chủ trương đầu tư, đăng ký đầu tư",
-                    "Sở Tài chính",
-                    "Trung tâm Phục vụ hành chính công, quầy số 5",
-                ],
-                ["Đất đai, môi trường", "Sở Nông nghiệp và Môi trường", "Quầy số 8"],
-                ["Giấy phép xây dựng", "Sở Xây dựng", "Quầy số 10"],
-                ["Phòng cháy và chữa cháy", "Công an tỉnh", "Quầy số 12"],
-            ],
+                    ["Bước", "Cơ quan", "Nơi nộp"],
+                    [
+                        "Chủ trương đầu tư, đăng ký đầu tư",
+                        "Sở Tài chính",
+                        "Trung tâm Phục vụ hành chính công, quầy số 5",
+                    ],
+                    [
+                        "Đất đai, môi trường",
+                        "Sở Nông nghiệp và Môi trường",
+                        "Quầy số 8",
+                    ],
+                    ["Giấy phép xây dựng", "Sở Xây dựng", "Quầy số 10"],
+                    ["Phòng cháy và chữa cháy", "Công an tỉnh", "Quầy số 12"],
+                ]
+            ),
         }
         faq = {
             "title": "Câu hỏi thường gặp",
-            "items": [
-                {
-                    "question": "Các bước có làm song song được không?",
-                    "answer": "<p>Được. Thủ tục môi trường và đăng ký doanh nghiệp thường làm song song với thủ tục đất đai, giúp rút ngắn tổng thời gian.</p>",
-                },
-                {
-                    "question": "Tôi có thể nộp hồ sơ trực tuyến không?",
-                    "answer": "<p>Phần lớn các thủ tục này nhận hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia; trang của từng thủ tục ghi rõ mức độ.</p>",
-                },
-            ],
+            "items": _items(
+                [
+                    {
+                        "question": "Các bước có làm song song được không?",
+                        "answer": "<p>Được. Thủ tục môi trường và đăng ký doanh nghiệp thường làm song song với thủ tục đất đai, giúp rút ngắn tổng thời gian.</p>",
+                    },
+                    {
+                        "question": "Tôi có thể nộp hồ sơ trực tuyến không?",
+                        "answer": "<p>Phần lớn các thủ tục này nhận hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia; trang của từng thủ tục ghi rõ mức độ.</p>",
+                    },
+                ]
+            ),
         }
         contact = {
             "name": "Phòng Xúc tiến đầu tư",
@@ -478,6 +503,9 @@ def _translate_form(
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
+    # Fresh from the database: fields added in memory carry no primary keys,
+    # which Wagtail's copy needs to map them.
+    page = FormPage.objects.get(pk=page.pk)
     translated = translate_page(page, locale, **attrs)
     rows = list(translated.form_fields.all())
     for index, (row, (label, help_text)) in enumerate(zip(rows, fields, strict=False)):

@@ -17,7 +17,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+        if response.status_code == 404 and request.path_info.startswith(
+            UNPREFIXED_PATHS
+        ):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)

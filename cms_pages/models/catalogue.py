@@ -6,9 +6,11 @@ steps, legal basis) so it can be filtered, indexed, exported and validated.
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -49,12 +51,19 @@ class OnlineService(models.TextChoices):
 class ProcedureIndexPage(BasePage):
     """The catalogue: browse every procedure by sector, agency, level and service."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     per_page = models.PositiveSmallIntegerField(
-        _("procedures per page"), default=20, validators=[MinValueValidator(5), MaxValueValidator(100)]
+        _("procedures per page"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(100)],
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("per_page"),
+    ]
 
     template = "pages/procedure_index_page.html"
     # One catalogue per language tree, directly under its home page.
@@ -85,17 +94,30 @@ class ProcedurePage(BasePage):
     full_name = models.TextField(
         _("full name"),
         blank=True,
-        help_text=_("Only when the name is longer than the title allows (255 characters)."),
+        help_text=_(
+            "Only when the name is longer than the title allows (255 characters)."
+        ),
     )
     sector = models.ForeignKey(
-        "cms_pages.Sector", verbose_name=_("sector"), on_delete=models.PROTECT, related_name="procedures"
+        "cms_pages.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        related_name="procedures",
     )
     agency = models.ForeignKey(
-        "cms_pages.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="procedures"
+        "cms_pages.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="procedures",
     )
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.PROVINCE)
+    level = models.CharField(
+        _("level"), max_length=16, choices=Level.choices, default=Level.PROVINCE
+    )
     online_service = models.CharField(
-        _("online service level"), max_length=16, choices=OnlineService.choices, default=OnlineService.NONE
+        _("online service level"),
+        max_length=16,
+        choices=OnlineService.choices,
+        default=OnlineService.NONE,
     )
     for_individuals = models.BooleanField(_("individuals may apply"), default=True)
     for_organizations = models.BooleanField(_("organisations may apply"), default=True)
@@ -109,7 +131,8 @@ class ProcedurePage(BasePage):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(365))],
         help_text=_("0 = same day; 0.5 = half a day."),
     )
-    processing_time_note = models.CharField(_("processing time note"), max_length=500, blank=True)
+    # Text fields without a length limit: the import format sets none.
+    processing_time_note = models.TextField(_("processing time note"), blank=True)
     requirements = models.TextField(_("conditions"), blank=True)
     result = models.TextField(_("result"))
     keywords = models.TextField(
@@ -121,7 +144,9 @@ class ProcedurePage(BasePage):
         BodyStreamBlock(),
         verbose_name=_("extra guidance"),
         blank=True,
-        help_text=_("Optional: a sample filled-in dossier, a video guide, frequently asked questions."),
+        help_text=_(
+            "Optional: a sample filled-in dossier, a video guide, frequently asked questions."
+        ),
     )
 
     search_fields = BasePage.search_fields + [
@@ -148,7 +173,7 @@ class ProcedurePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("processing_time_days"),
-                FieldPanel("processing_time_note"),
+                FieldPanel("processing_time_note", widget=forms.TextInput),
             ],
             heading=_("Processing time"),
         ),
@@ -158,13 +183,19 @@ class ProcedurePage(BasePage):
             heading=_("Who may apply"),
         ),
         MultiFieldPanel(
-            [FieldPanel("channel_in_person"), FieldPanel("channel_online"), FieldPanel("channel_postal")],
+            [
+                FieldPanel("channel_in_person"),
+                FieldPanel("channel_online"),
+                FieldPanel("channel_postal"),
+            ],
             heading=_("How to submit"),
         ),
         InlinePanel("fees", heading=_("Fees and charges"), label=_("Fee")),
     ]
     dossier_panels = [
-        InlinePanel("documents", heading=_("Documents"), label=_("Document"), min_num=1),
+        InlinePanel(
+            "documents", heading=_("Documents"), label=_("Document"), min_num=1
+        ),
     ]
     steps_panels = [
         InlinePanel("steps", heading=_("Steps"), label=_("Step"), min_num=1),
@@ -220,15 +251,29 @@ class ProcedurePage(BasePage):
         from cms_pages.queries import related_procedures
 
         context = super().get_context(request, *args, **kwargs)
+        # Rows are read once here, whatever their number, and shared by the
+        # template and the structured data (fees twice, documents once...).
+        prefetch_related_objects(
+            [self],
+            "fees",
+            "steps",
+            "legal_bases",
+            Prefetch(
+                "documents",
+                queryset=ProcedureDocument.objects.select_related("template_file"),
+            ),
+        )
         context["related_procedures"] = related_procedures(self)
-        context["documents"] = list(self.documents.select_related("template_file"))
+        context["documents"] = self.documents.all()
         return context
 
     def clean(self):
         super().clean()
         if self.code:
             clash = (
-                ProcedurePage.objects.filter(code__iexact=self.code, locale_id=self.locale_id)
+                ProcedurePage.objects.filter(
+                    code__iexact=self.code, locale_id=self.locale_id
+                )
                 .exclude(pk=self.pk)
                 .exclude(translation_key=self.translation_key)
                 .first()
@@ -254,13 +299,21 @@ class ProcedureFee(ProcedureChild):
     """A fee or charge (phí, lệ phí). amount_vnd is empty when set elsewhere."""
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="fees")
-    label = models.CharField(_("fee"), max_length=300)
+    label = models.TextField(_("fee"))
     amount_vnd = models.PositiveBigIntegerField(
-        _("amount (VND)"), null=True, blank=True, help_text=_("Leave empty when the amount is set elsewhere.")
+        _("amount (VND)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the amount is set elsewhere."),
     )
     note = models.TextField(_("note"), blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("amount_vnd")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("label", widget=forms.TextInput), FieldPanel("amount_vnd")]
+        ),
+        FieldPanel("note"),
+    ]
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("fee")
@@ -269,14 +322,16 @@ class ProcedureFee(ProcedureChild):
 class ProcedureDocument(ProcedureChild):
     """A document of the dossier (thành phần hồ sơ), with an optional form template."""
 
-    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="documents")
+    page = ParentalKey(
+        ProcedurePage, on_delete=models.CASCADE, related_name="documents"
+    )
     name = models.TextField(_("document"))
     originals = models.PositiveSmallIntegerField(_("originals"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("copies"), null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
     note = models.TextField(_("note"), blank=True)
-    template_name = models.CharField(
-        _("form template"), max_length=300, blank=True, help_text=_("e.g. Mẫu số 01/ĐK.")
+    template_name = models.TextField(
+        _("form template"), blank=True, help_text=_("e.g. Mẫu số 01/ĐK.")
     )
     template_file = models.ForeignKey(
         "wagtaildocs.Document",
@@ -289,9 +344,16 @@ class ProcedureDocument(ProcedureChild):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("originals"), FieldPanel("copies"), FieldPanel("required")]),
+        FieldRowPanel(
+            [FieldPanel("originals"), FieldPanel("copies"), FieldPanel("required")]
+        ),
         FieldPanel("note"),
-        FieldRowPanel([FieldPanel("template_name"), FieldPanel("template_file")]),
+        FieldRowPanel(
+            [
+                FieldPanel("template_name", widget=forms.TextInput),
+                FieldPanel("template_file"),
+            ]
+        ),
     ]
 
     class Meta(ProcedureChild.Meta):
@@ -313,7 +375,9 @@ class ProcedureStep(ProcedureChild):
 class ProcedureLegalBasis(ProcedureChild):
     """A legal document the procedure rests on (căn cứ pháp lý)."""
 
-    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="legal_bases")
+    page = ParentalKey(
+        ProcedurePage, on_delete=models.CASCADE, related_name="legal_bases"
+    )
     text = models.TextField(_("legal document"))
 
     panels = [FieldPanel("text")]

@@ -3,28 +3,30 @@
 The flow: validate the whole file (schema and business rules) → compare every
 record's canonical form with what the database holds → in one transaction,
 create or update the Vietnamese procedure pages that differ, then their
-translations through wagtail-localize (TranslationSource → StringTranslation →
-create_or_update_translation), so editors can keep translating and syncing them
-in the admin. Records that would change nothing are not touched: no revision,
-no publish, no index update.
+translations (same translation_key, other locale: Wagtail's translation model,
+which wagtail-localize lists and edits; see docs/architecture.md for why the
+importer writes them directly). Records that would change nothing are not
+touched: no revision, no publish, no index update.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Locale, Page
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-from wagtail_localize.strings import StringValue
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.utils import timezone
+from modelsearch import signal_handlers as search_signals
+from modelsearch.backends import get_search_backends
+from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from cms_pages.models import (
     ProcedureDocument,
@@ -50,8 +52,6 @@ from .catalogue_format import (
     translated_values,
 )
 from .catalogue_validation import Problem, content_languages, validate
-
-TOOL_NAME = "import_procedures"
 
 
 class CatalogueInvalid(Exception):
@@ -164,8 +164,9 @@ class CatalogueImporter:
                 self.report.updated.append(record["code"])
             plans.append(_Plan(index, record, canonical, page))
         if not self.dry_run and plans:
-            with transaction.atomic():
+            with transaction.atomic(), _deferred_indexing() as touched:
                 self._write(plans)
+                touched.extend(self.touched)
         return self.report
 
     @staticmethod
@@ -217,193 +218,411 @@ class CatalogueImporter:
 
     # -- writing ----------------------------------------------------------
     def _write(self, plans: list[_Plan]) -> None:
+        self.touched: list[Any] = []
         self.sectors = self._snippets(Sector, {p.record["sector"] for p in plans})
         self.agencies = self._snippets(Agency, {p.record["agency"] for p in plans})
-        self.sibling_slugs = set(
-            Page.objects.child_of(self.catalogue).values_list("slug", flat=True)
-        )
+        appender = _ChildAppender(self.catalogue)
         written: list[tuple[_Plan, ProcedurePage]] = []
         for plan in plans:
             try:
-                written.append((plan, self._write_page(plan)))
+                page = self._write_page(plan, appender)
             except ValidationError as error:
                 raise CatalogueInvalid(
                     [Problem(plan.index, plan.record["code"], _validation_text(error))]
                 ) from error
+            written.append((plan, page))
+            self.touched.append(page)
+        appender.finish()
         for lang in self.languages:
-            locale, _ = Locale.objects.get_or_create(language_code=lang)
             translated = [
                 (plan, page)
                 for plan, page in written
                 if lang in (plan.canonical.get("translations") or {})
             ]
-            if not translated:
-                continue
-            self._translate_snippets(
-                Sector,
-                self.sectors,
-                {p.record["sector"] for p, _ in translated},
-                self.names[lang].sectors,
-                locale,
+            if translated:
+                self._write_translations(lang, translated)
+
+    def _write_translations(
+        self, lang: str, translated: list[tuple[_Plan, ProcedurePage]]
+    ) -> None:
+        locale, _ = Locale.objects.get_or_create(language_code=lang)
+        names = self.names[lang]
+        sectors = self._translate_snippets(
+            self.sectors,
+            {p.record["sector"] for p, _ in translated},
+            names.sectors,
+            locale,
+        )
+        agencies = self._translate_snippets(
+            self.agencies,
+            {p.record["agency"] for p, _ in translated},
+            names.agencies,
+            locale,
+        )
+        catalogue = self._translated_catalogue(locale)
+        existing = {
+            page.translation_key: page
+            for page in ProcedurePage.objects.filter(
+                locale=locale,
+                translation_key__in=[page.translation_key for _, page in translated],
+            ).prefetch_related("fees", "documents", "steps", "legal_bases")
+        }
+        appender = _ChildAppender(catalogue)
+        for plan, source in translated:
+            values = translated_values(
+                plan.canonical, plan.canonical["translations"][lang], names
             )
-            self._translate_snippets(
-                Agency,
-                self.agencies,
-                {p.record["agency"] for p, _ in translated},
-                self.names[lang].agencies,
-                locale,
-            )
-            for plan, page in translated:
-                try:
-                    self._translate_page(plan, page, lang, locale)
-                except ValidationError as error:
-                    raise CatalogueInvalid(
-                        [
-                            Problem(
-                                plan.index,
-                                plan.record["code"],
-                                f"translations.{lang}: {_validation_text(error)}",
-                            )
-                        ]
-                    ) from error
+            page = existing.get(source.translation_key)
+            try:
+                page = self._write_translated_page(
+                    source,
+                    page,
+                    values,
+                    sectors[plan.record["sector"]],
+                    agencies[plan.record["agency"]],
+                    locale,
+                    appender,
+                )
+            except ValidationError as error:
+                raise CatalogueInvalid(
+                    [
+                        Problem(
+                            plan.index,
+                            plan.record["code"],
+                            f"translations.{lang}: {_validation_text(error)}",
+                        )
+                    ]
+                ) from error
+            self.touched.append(page)
+        appender.finish()
 
     def _snippets(
         self, model: type[Sector] | type[Agency], names: Iterable[str]
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Source-language sectors or agencies by name, created when missing."""
+        names = set(names)
         found = {
             obj.name: obj
             for obj in model.objects.filter(locale=self.vi, name__in=list(names))
         }
         slugs = set(model.objects.filter(locale=self.vi).values_list("slug", flat=True))
-        for name in sorted(set(names) - set(found)):
+        for name in sorted(names - set(found)):
             slug = _unique(ascii_slug(name, 100) or "x", slugs, 100)
             found[name] = model.objects.create(name=name, slug=slug, locale=self.vi)
+            self.touched.append(found[name])
         return found
-
-    def _write_page(self, plan: _Plan) -> ProcedurePage:
-        record = plan.canonical
-        page = plan.page
-        if page is None:
-            slug = _unique(
-                slug_for(record["code"], record["name"]), self.sibling_slugs, 80
-            )
-            page = ProcedurePage(locale=self.vi, slug=slug)
-        _apply_fields(
-            page,
-            record,
-            self.sectors[record["sector"]],
-            self.agencies[record["agency"]],
-        )
-        if page.pk is None:
-            self.catalogue.add_child(instance=page)
-        page.save_revision(clean=True).publish()
-        return page
 
     def _translate_snippets(
         self,
-        model: type[Sector] | type[Agency],
         source_objects: Mapping[str, Any],
         used: Iterable[str],
         names: Mapping[str, str],
         locale: Locale,
-    ) -> None:
-        """Make sure each used snippet has a translation named as the file says."""
-        used = sorted(used)
-        keys = {source_objects[name].translation_key: name for name in used}
-        current = {
-            obj.translation_key: obj.name
-            for obj in model.objects.filter(
-                locale=locale, translation_key__in=list(keys)
-            )
-        }
-        for key, source_name in keys.items():
-            wanted = names.get(source_name) or source_name
-            if current.get(key) == wanted:
-                continue
-            source_obj = source_objects[source_name]
-            self._localize(source_obj, locale, {"name": wanted})
+    ) -> dict[str, Any]:
+        """Translations of the used snippets, named as the file (or the site) says.
 
-    def _translate_page(
-        self, plan: _Plan, page: ProcedurePage, lang: str, locale: Locale
-    ) -> None:
-        values = translated_values(
-            plan.canonical, plan.canonical["translations"][lang], self.names[lang]
-        )
-        name = values["name"]
-        # Fresh from the database: the rows as published, with their keys.
-        page = ProcedurePage.objects.prefetch_related("steps", "documents").get(
-            pk=page.pk
-        )
-        wanted: dict[str, str] = {
-            "title": title_for(name),
-            "slug": slug_for(page.code, name),
-            "result": values["result"],
-            "requirements": values["requirements"],
-        }
-        for step, text in zip(page.steps.all(), values["steps"], strict=False):
-            wanted[f"steps.{step.translation_key}.text"] = text
-        for doc, text in zip(page.documents.all(), values["documents"], strict=False):
-            wanted[f"documents.{doc.translation_key}.name"] = text
-        translated = self._localize(page, locale, wanted)
-        full_name = name if len(name) > TITLE_MAX_LENGTH else ""
-        if translated.full_name != full_name:
-            # The source may have no full name to translate (or one the
-            # translation does not need): set it on the translation itself.
-            translated.full_name = full_name
-            translated.save_revision(clean=False)
-        translated.get_latest_revision().publish()
-
-    def _localize(
-        self, instance: Any, locale: Locale, wanted: Mapping[str, str]
-    ) -> Any:
-        """Translate `instance` into `locale` the way wagtail-localize does.
-
-        The source is (re)extracted, the given segment paths get imported
-        translations (or lose stale ones when the value equals the source),
-        and the translation is (re)built with fallbacks for everything else.
+        They are translations in Wagtail's sense: same translation_key, other
+        locale, so each language's catalogue filters on its own names.
         """
-        source, _ = TranslationSource.update_or_create_from_instance(instance)
-        Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-        for segment in StringSegment.objects.filter(source=source).select_related(
-            "context", "string"
-        ):
-            path = segment.context.path
-            if path not in wanted:
-                continue
-            text = wanted[path]
-            source_text = StringValue(segment.string.data).render_text()
-            existing = StringTranslation.objects.filter(
-                translation_of=segment.string, locale=locale, context=segment.context
-            )
-            if not text or text == source_text:
-                existing.delete()
-                continue
-            data = StringValue.from_plaintext(text).data
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
+        used = sorted(used)
+        if not used:
+            return {}
+        model = type(source_objects[used[0]])
+        by_key = {
+            obj.translation_key: obj
+            for obj in model.objects.filter(
                 locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME,
-                    "has_error": False,
-                    "field_error": "",
-                },
+                translation_key__in=[
+                    source_objects[name].translation_key for name in used
+                ],
             )
-        # Pages: publish=False, because wagtail-localize would publish on
-        # commit; the caller publishes inside the import's transaction.
-        # Snippets have no drafts and must be "published".
-        translated, _ = source.create_or_update_translation(
-            locale,
-            publish=not isinstance(instance, Page),
-            fallback=True,
-            copy_parent_pages=True,
+        }
+        result = {}
+        for source_name in used:
+            source_obj = source_objects[source_name]
+            wanted = names.get(source_name) or source_name
+            obj = by_key.get(source_obj.translation_key)
+            if obj is None:
+                obj = source_obj.copy_for_translation(locale)
+            elif obj.name == wanted:
+                result[source_name] = obj
+                continue
+            obj.name = wanted
+            obj.save()
+            self.touched.append(obj)
+            result[source_name] = obj
+        return result
+
+    def _translated_catalogue(self, locale: Locale) -> ProcedureIndexPage:
+        """The catalogue page in `locale`, created (with its parents) if missing."""
+        catalogue = self.catalogue.get_translation_or_none(locale)
+        if catalogue is None:
+            catalogue = self.catalogue.copy_for_translation(locale, copy_parents=True)
+            catalogue.save_revision().publish()
+        return catalogue.specific
+
+    def _write_page(self, plan: _Plan, appender: _ChildAppender) -> ProcedurePage:
+        record = plan.canonical
+        page = plan.page
+        sector, agency = self.sectors[record["sector"]], self.agencies[record["agency"]]
+        if page is None:
+            page = ProcedurePage(
+                locale=self.vi,
+                slug=_unique(
+                    slug_for(record["code"], record["name"]), appender.slugs, 80
+                ),
+            )
+            _apply_fields(page, record, sector, agency)
+            appender.add_live(page)
+        else:
+            _apply_fields(page, record, sector, agency)
+            page.save_revision(clean=True).publish()
+        return page
+
+    def _write_translated_page(
+        self,
+        source: ProcedurePage,
+        page: ProcedurePage | None,
+        values: Record,
+        sector: Sector,
+        agency: Agency,
+        locale: Locale,
+        appender: _ChildAppender,
+    ) -> ProcedurePage:
+        """Create or update the translation of a procedure page.
+
+        Everything but the translated text is copied from the source; rows keep
+        the translation_key of the source row they translate.
+        """
+        name = values["name"]
+        new = page is None
+        if new:
+            page = ProcedurePage(
+                locale=locale,
+                translation_key=source.translation_key,
+                slug=_unique(slug_for(source.code, name), appender.slugs, 80),
+            )
+        for name_ in COPIED_FIELDS:
+            setattr(page, name_, getattr(source, name_))
+        page.title = title_for(name)
+        page.full_name = name if len(name) > TITLE_MAX_LENGTH else ""
+        page.sector = sector
+        page.agency = agency
+        page.result = values["result"]
+        page.requirements = values["requirements"]
+        texts = {
+            "steps": values["steps"],
+            "documents": values["documents"],
+        }
+        for relation, fields in CHILD_FIELDS.items():
+            _translate_rows(page, source, relation, fields, texts.get(relation))
+        if new:
+            appender.add_live(page)
+        else:
+            page.save_revision(clean=True).publish()
+        return page
+
+
+#: Fields a translated procedure takes over from its source unchanged.
+COPIED_FIELDS = (
+    "code",
+    "level",
+    "online_service",
+    "for_individuals",
+    "for_organizations",
+    "channel_in_person",
+    "channel_online",
+    "channel_postal",
+    "processing_time_days",
+    "processing_time_note",
+    "keywords",
+)
+#: Per child relation: the fields copied from the source row.
+CHILD_FIELDS = {
+    "fees": ("label", "amount_vnd", "note"),
+    "documents": (
+        "name",
+        "originals",
+        "copies",
+        "required",
+        "note",
+        "template_name",
+        "template_file_id",
+    ),
+    "steps": ("text",),
+    "legal_bases": ("text",),
+}
+#: Per child relation with translated text in the file: the field it goes to.
+TRANSLATED_ROW_FIELD = {"steps": "text", "documents": "name"}
+
+
+def _translate_rows(
+    page: ProcedurePage,
+    source: ProcedurePage,
+    relation: str,
+    fields: tuple[str, ...],
+    texts: list[str] | None,
+) -> None:
+    """Mirror the source's rows on the translation, matched by translation_key."""
+    existing = (
+        {row.translation_key: row for row in getattr(page, relation).all()}
+        if page.pk
+        else {}
+    )
+    rows = []
+    for position, source_row in enumerate(getattr(source, relation).all()):
+        row = existing.get(source_row.translation_key)
+        if row is None:
+            row = type(source_row)(
+                locale=page.locale, translation_key=source_row.translation_key
+            )
+        for name in fields:
+            setattr(row, name, getattr(source_row, name))
+        if texts is not None and relation in TRANSLATED_ROW_FIELD:
+            setattr(row, TRANSLATED_ROW_FIELD[relation], texts[position])
+        row.sort_order = position
+        rows.append(row)
+    setattr(page, relation, rows)
+
+
+class _ChildAppender:
+    """Adds new, published child pages under one parent, quickly.
+
+    `add_child()` + `save_revision()` + `publish()` costs a dozen saves per
+    page (the page and every row saved two or three times, the revision
+    deserialised again). A new page needs one save, one revision and the
+    `page_published` signal; the parent's child count is updated once at the
+    end (`finish()`).
+    """
+
+    def __init__(self, parent: Page):
+        self.parent = Page.objects.get(pk=parent.pk)
+        last = (
+            Page.objects.filter(
+                path__startswith=self.parent.path, depth=self.parent.depth + 1
+            )
+            .order_by("-path")
+            .only("path")
+            .first()
         )
-        return translated
+        self.last_path = last.path if last else None
+        self.added = 0
+        self.log_entries: list[PageLogEntry] = []
+        self.references: list[ReferenceIndex] = []
+        self.page_content_type = ContentType.objects.get_for_model(Page)
+        self.slugs = set(
+            Page.objects.child_of(self.parent).values_list("slug", flat=True)
+        )
+
+    def _next_path(self) -> str:
+        if self.last_path is None:
+            path = Page._get_path(self.parent.path, self.parent.depth + 1, 1)
+        else:
+            path = Page(path=self.last_path)._inc_path()
+        self.last_path = path
+        return path
+
+    def add_live(self, page: Page) -> None:
+        """Save `page` as a new live child with its first (published) revision."""
+        now = timezone.now()
+        page.depth = self.parent.depth + 1
+        page.path = self._next_path()
+        page.numchild = 0
+        page.url_path = f"{self.parent.url_path}{page.slug}/"
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.last_published_at = now
+        page.draft_title = page.title
+        page.save(clean=False)
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision,
+            live_revision=revision,
+            latest_revision_created_at=revision.created_at,
+        )
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        content_type = ContentType.objects.get_for_model(page)
+        for action in ("wagtail.create", "wagtail.publish"):
+            self.log_entries.append(
+                PageLogEntry(
+                    content_type=content_type,
+                    label=page.title,
+                    action=action,
+                    timestamp=now,
+                    page=page,
+                    revision=revision if action == "wagtail.publish" else None,
+                    content_changed=True,
+                )
+            )
+        # New pages point only at their sector and agency (no body, images
+        # or template files yet): write those references directly instead
+        # of re-walking every field of the page.
+        for field_name in ("sector", "agency"):
+            target = getattr(page, field_name)
+            self.references.append(
+                ReferenceIndex(
+                    content_type=content_type,
+                    base_content_type=self.page_content_type,
+                    object_id=str(page.pk),
+                    to_content_type=ContentType.objects.get_for_model(target),
+                    to_object_id=str(target.pk),
+                    model_path=field_name,
+                    content_path=field_name,
+                    content_path_hash=ReferenceIndex._get_content_path_hash(field_name),
+                )
+            )
+        page._references_written = True  # noqa: SLF001
+        self.added += 1
+        page_published.send(sender=type(page), instance=page, revision=revision)
+
+    def finish(self) -> None:
+        """Update the parent's child count; write the log entries and references."""
+        PageLogEntry.objects.bulk_create(self.log_entries, batch_size=500)
+        ReferenceIndex.objects.bulk_create(self.references, batch_size=500)
+        self.log_entries, self.references = [], []
+        if self.added:
+            Page.objects.filter(pk=self.parent.pk).update(
+                numchild=F("numchild") + self.added
+            )
+            self.added = 0
+
+
+@contextmanager
+def _deferred_indexing() -> Iterator[list[Any]]:
+    """Update the reference index and the search index once per object, at the end.
+
+    A procedure is saved several times on its way in (page, child rows,
+    revision, publish, translation); each save would re-extract references
+    and re-index. The caller appends what it wrote to the yielded list.
+    """
+    touched: list[Any] = []
+    models = [ProcedurePage, Sector, Agency]
+    for model in models:
+        post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield touched
+    finally:
+        for model in models:
+            post_save.connect(search_signals.post_save_signal_handler, sender=model)
+    by_model: dict[type, dict[Any, Any]] = {}
+    for obj in touched:
+        by_model.setdefault(type(obj), {})[obj.pk] = obj
+    for model, objects in by_model.items():
+        if model is ProcedurePage:
+            # Sectors and agencies point nowhere; new pages had theirs
+            # written by _ChildAppender.
+            for obj in objects.values():
+                if not getattr(obj, "_references_written", False):
+                    ReferenceIndex.create_or_update_for_object(obj)
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, list(objects.values()))
 
 
 def _unique(slug: str, taken: set[str], max_length: int) -> str:

@@ -146,7 +146,11 @@ class DraftStorage(BaseStorage):
 
     def update_response(self, response):
         super().update_response(response)
-        self.draft.current_step = self.data.get(self.step_key) or ""
+        step = self.data.get(self.step_key) or ""
+        if self.request.method != "POST" and step == self.draft.current_step:
+            # Reading a step changes nothing worth a write.
+            return
+        self.draft.current_step = step
         self.draft.touch()
         # Only the wizard's own fields: submit_dossier() sets submitted_at on
         # another instance of this row during the same request.
@@ -211,7 +215,24 @@ class DossierWizardView(NamedUrlWizardView):
     def get_prefix(self, request, *args, **kwargs):
         return WIZARD_PREFIX
 
+    def _valid_current_step(self) -> str:
+        """The stored current step, or the first one if a condition removed it."""
+        form_list = self.get_form_list()
+        if self.storage.current_step not in form_list:
+            self.storage.current_step = self.steps.first
+        return self.storage.current_step
+
+    def post(self, *args, **kwargs):
+        posted = self.request.POST.get(f"{self.prefix}-current_step")
+        if posted is not None and posted not in self.get_form_list():
+            # A stale page (another tab changed the answers that decide the
+            # steps): show the step that applies now instead of failing.
+            return redirect(self.get_step_url(self._valid_current_step()))
+        self._valid_current_step()
+        return super().post(*args, **kwargs)
+
     def get(self, request, *args, **kwargs):
+        self._valid_current_step()
         step = kwargs.get("step")
         if step == self.done_step_name:
             # Submitting happens on the final POST only, never on a GET.

@@ -157,8 +157,6 @@ def test_dry_run_writes_nothing(site_tree, subset, write_catalogue):
 def test_translations_create_english_pages_as_translations(
     site_tree, sample_records, subset, write_catalogue
 ):
-    from wagtail_localize.models import Translation
-
     run_import(write_catalogue(subset))
     source = ProcedurePage.objects.get(
         code=subset[0]["code"], locale__language_code="vi"
@@ -178,11 +176,14 @@ def test_translations_create_english_pages_as_translations(
     assert english.sector.translation_key == source.sector.translation_key
     assert english.sector.name == en["sector"]
     assert english.agency.name == en["agency"]
-    # Under the English catalogue, managed by wagtail-localize.
+    # Under the English catalogue; Wagtail (and wagtail-localize) see a translation.
     assert english.get_parent().locale.language_code == "en"
-    assert Translation.objects.filter(
-        source__object_id=source.translation_key, target_locale__language_code="en"
-    ).exists()
+    assert source.get_translation(english.locale).pk == english.pk
+    assert english.get_latest_revision() == english.live_revision
+    # Rows are translations of the source rows.
+    assert [d.translation_key for d in english.documents.all()] == [
+        d.translation_key for d in source.documents.all()
+    ]
     # Fields the translation leaves out fall back to Vietnamese.
     no_steps = next(
         r

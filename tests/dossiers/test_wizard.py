@@ -252,3 +252,30 @@ def test_english_wizard(client, procedure):
     walker.start()
     page = client.get(walker.url)
     assert "Who is filing this dossier?" in page.content.decode()
+
+
+def test_stale_step_from_another_tab_is_not_a_server_error(walker):
+    walker.start()
+    walker.post("applicant_type", {"applicant_type": "organisation"})
+    walker.post("applicant", APPLICANT)
+    # Another tab of the same draft switches to "individual": the
+    # organisation step no longer applies, but this tab still posts it.
+    walker.post("applicant_type", {"applicant_type": "individual"})
+    response = walker.post(
+        "organisation",
+        {"organisation_name": "X", "tax_code": valid_mst(), "representative": "Y"},
+    )
+    assert response.status_code == 302
+    assert "/organisation/" not in response["Location"]
+    page = walker.client.get(walker.step_url("organisation"))
+    assert page.status_code == 302
+
+
+def test_step_not_offered_by_the_procedure_is_not_a_server_error(client, site_tree):
+    from .conftest import WizardWalker
+
+    procedure = make_procedure(site_tree, code="2.000002", for_organizations=False)
+    walker = WizardWalker(client, procedure)
+    walker.start()
+    response = walker.post("applicant_type", {"applicant_type": "individual"})
+    assert response.status_code == 302 and response["Location"].endswith("/applicant/")

@@ -1,6 +1,7 @@
 """Factories for the public site around the catalogue: one per page type and snippet."""
 
 import json
+import uuid
 from decimal import Decimal
 
 import factory
@@ -38,6 +39,8 @@ def journey_body(procedures, title="Lộ trình", optional_last=False) -> str:
         }
         for i, p in enumerate(procedures)
     ]
+    # ListBlock items in the stored block format, as the admin saves them.
+    steps = [{"type": "item", "value": step, "id": str(uuid.uuid4())} for step in steps]
     return json.dumps(
         [
             {

@@ -1,0 +1,143 @@
+"""Pages people read: the procedure page and the catalogue, with pinned query counts."""
+
+import io
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from cms_pages.demo import load_catalogue, load_site
+from cms_pages.models import ProcedurePage, Sector
+from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
+
+# Pinned budgets. Most queries are site-wide (site, locales, menus, banner,
+# settings, language links); what the catalogue adds is a fixed handful. Raise
+# a budget only for a new feature, never because a page has more rows.
+PROCEDURE_PAGE_MAX_QUERIES = 30
+CATALOGUE_PAGE_MAX_QUERIES = 30
+
+
+def load_catalogue_demo() -> None:
+    for step in (load_site, load_catalogue):
+        with transaction.atomic():
+            step(io.StringIO())
+
+
+def queries_for(client, url) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_procedure_page_queries_do_not_grow_with_rows(
+    site_tree, client, django_assert_max_num_queries
+):
+    _, catalogue = site_tree
+    sector = SectorFactory()
+    small = ProcedurePageFactory(parent=catalogue, sector=sector, documents=2, steps=2)
+    large = ProcedurePageFactory(
+        parent=catalogue, sector=sector, documents=20, steps=20, fees=5, legal_bases=8
+    )
+    client.get(small.url)  # warm the per-process caches (site root paths)
+    n_small, _ = queries_for(client, small.url)
+    n_large, html = queries_for(client, large.url)
+    assert n_small == n_large
+    with django_assert_max_num_queries(PROCEDURE_PAGE_MAX_QUERIES):
+        client.get(large.url)
+    assert html.count("Tờ khai số") == 20
+    assert html.count("Bước ") >= 20
+
+
+def test_catalogue_queries_do_not_grow_with_procedures(
+    site_tree, client, django_assert_max_num_queries
+):
+    _, catalogue = site_tree
+    for _ in range(3):
+        ProcedurePageFactory(parent=catalogue)
+    client.get(catalogue.url)
+    n_few, _ = queries_for(client, catalogue.url)
+    for _ in range(22):
+        ProcedurePageFactory(parent=catalogue, documents=1, steps=1)
+    n_many, html = queries_for(client, catalogue.url)
+    assert n_few == n_many
+    with django_assert_max_num_queries(CATALOGUE_PAGE_MAX_QUERIES):
+        client.get(catalogue.url + "?level=province&page=2")
+    assert "25 thủ tục" in html
+
+
+def test_procedure_page_shows_what_a_citizen_needs(site_tree, client):
+    _, catalogue = site_tree
+    page = ProcedurePageFactory(
+        parent=catalogue,
+        code="1.234567",
+        processing_time_days="0.5",
+        online_service="none",
+    )
+    _, html = queries_for(client, page.url)
+    for text in (
+        "1.234567",
+        page.title,
+        page.agency.name,
+        page.sector.name,
+        "Trong ngày",
+        "Tờ khai số 1",
+        "Bước 1",
+        "Nghị định số 1/2021/NĐ-CP",
+        "50.000 đ",
+        'lang="vi"',
+    ):
+        assert text in html, text
+
+
+def test_catalogue_filters_by_sector(site_tree, client):
+    _, catalogue = site_tree
+    land = SectorFactory(name="Đất đai")
+    ProcedurePageFactory(parent=catalogue, sector=land, title="Giao đất")
+    ProcedurePageFactory(parent=catalogue, title="Đăng ký khai sinh")
+    _, html = queries_for(client, f"{catalogue.url}?sector={land.slug}")
+    assert "Giao đất" in html and "Đăng ký khai sinh" not in html
+    assert "1 thủ tục" in html
+
+
+@pytest.mark.smoke
+@pytest.mark.django_db
+def test_demo_loads_once_and_pages_render_in_both_languages(client):
+    """The SQLite smoke run: demo content, then home, catalogue, a procedure, vi and en.
+
+    Runs the catalogue's own demo steps (site tree, sample catalogue) the way
+    load_demo does, twice: the second run must change nothing.
+    """
+    load_catalogue_demo()
+    counts = (
+        Page.objects.count(),
+        ProcedurePage.objects.count(),
+        Sector.objects.count(),
+    )
+    assert ProcedurePage.objects.filter(locale__language_code="vi").count() == 45
+    load_catalogue_demo()
+    assert (
+        Page.objects.count(),
+        ProcedurePage.objects.count(),
+        Sector.objects.count(),
+    ) == counts
+
+    for language, catalogue_title, name in (
+        ("vi", "Thủ tục hành chính", "Đăng ký doanh nghiệp tư nhân"),
+        ("en", "Administrative procedures", "Registration of a private enterprise"),
+    ):
+        home = client.get(f"/{language}/")
+        assert home.status_code == 200
+        procedure = ProcedurePage.objects.get(
+            code="2.001612", locale__language_code=language
+        )
+        catalogue = procedure.get_parent()
+        response = client.get(catalogue.url)
+        assert response.status_code == 200
+        assert catalogue_title in response.content.decode()
+        response = client.get(procedure.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert name in html and f'lang="{language}"' in html
+        assert ("Vietnamese only" in html) == (language == "en")
