@@ -344,6 +344,7 @@ def rate(request):
         except IntegrityError:
             messages.info(request, _("You have already rated this dossier. Thank you."))
         else:
+            stats.invalidate_procedure_summaries()
             messages.success(request, _("Thank you for rating our service."))
         return HttpResponseRedirect(tracking_link(dossier))
     return render(

@@ -362,6 +362,9 @@ def _decide(dossier, event, *, now, calendar, **kwargs):
     working_days = calendar.working_days_between(receipt_day, decided_on)
 
     def save(event):
+        from .statistics import invalidate_procedure_summaries
+
+        transaction.on_commit(invalidate_procedure_summaries)
         Outcome.objects.update_or_create(
             dossier=dossier,
             defaults={

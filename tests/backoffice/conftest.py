@@ -13,6 +13,16 @@ from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 
 @pytest.fixture(autouse=True)
+def clear_cache():
+    """Cached figures (procedure summaries) must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def backoffice_groups(db):
     """The groups the migrations create (again, in case a transactional test
     elsewhere flushed the database)."""
