@@ -513,6 +513,8 @@ def _translate_form(
         row.help_text = help_text
         if index in choices:
             row.choices = choices[index]
+    # Hand the edited rows back to the page so the revision carries them.
+    translated.form_fields = rows
     translated.save_revision().publish()
     return translated
 

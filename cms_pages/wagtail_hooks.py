@@ -1,4 +1,5 @@
-"""Admin registrations: sectors and agencies get their own listings."""
+"""Admin registrations: catalogue snippets (sectors, agencies) and site snippets
+(alert banners, menus) get their own listings."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet

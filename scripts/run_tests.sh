@@ -137,6 +137,14 @@ export DJANGO_SETTINGS_MODULE=portal.settings.test
 
 say "DATABASE_URL=$DATABASE_URL ELASTICSEARCH_URL=$ELASTICSEARCH_URL SEARCH_INDEX_PREFIX=$SEARCH_INDEX_PREFIX"
 
+# --- browser test dependencies ------------------------------------------------------
+# axe-core (and Lighthouse) from package-lock.json; only when node_modules is
+# missing or older than the lock file. The browser itself is Debian's chromium.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "npm ci (axe-core for the browser tests)"
+    npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+fi
+
 # --- the suite ------------------------------------------------------------------------
 
 declare -a STEP_NAMES=() STEP_CODES=()

@@ -7,3 +7,7 @@ class SearchConfig(AppConfig):
     label = "portal_search"
     verbose_name = _("Procedure search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connect the signal handlers that keep the index in step with pages.
+        from search import indexing  # noqa: F401

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from cms_pages import spam
+from portal.text import ascii_slug
 
 from .base import BasePage
 
@@ -34,6 +35,17 @@ class FormField(TranslatableMixin, AbstractFormField):
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("form field")
+
+    def get_field_clean_name(self) -> str:
+        """Key of the answer in stored submissions: "Số điện thoại" → so_dien_thoai.
+
+        Wagtail's default escapes đ as u0111; Vietnamese folding reads better in
+        exports. Set once when the field is created, never renamed afterwards.
+        """
+        return (
+            ascii_slug(self.label, 200).replace("-", "_")
+            or super().get_field_clean_name()
+        )
 
 
 class FormPage(EmailFormMixin, FormMixin, BasePage):

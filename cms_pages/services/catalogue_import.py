@@ -533,7 +533,22 @@ class _ChildAppender:
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = now
         page.draft_title = page.title
-        page.save(clean=False)
+        # treebeard's cached parent spares Page.save() a query for url_path.
+        page._cached_parent_obj = self.parent
+        # Rows go in with one INSERT per relation instead of one per row.
+        rows = {
+            relation: list(getattr(page, relation).all()) for relation in CHILD_FIELDS
+        }
+        for relation in rows:
+            setattr(page, relation, [])
+        # log_action=None: the create/publish entries are written in bulk.
+        page.save(clean=False, log_action=None)
+        for relation, objects in rows.items():
+            for obj in objects:
+                obj.page = page
+            if objects:
+                type(objects[0]).objects.bulk_create(objects)
+            setattr(page, relation, objects)
         revision = Revision.objects.create(
             content_object=page,
             base_content_type=page.get_base_content_type(),

@@ -59,3 +59,18 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def aria_current(href: str, path: str) -> str:
+    """` aria-current="page"` for the link to this page, `="true"` for its section.
+
+    Home-page links (/vi/) only match exactly, or every page would be "current".
+    """
+    if not href or not path:
+        return ""
+    if path == href:
+        return mark_safe(' aria-current="page"')  # noqa: S308
+    if href.count("/") > 2 and path.startswith(href):
+        return mark_safe(' aria-current="true"')  # noqa: S308
+    return ""

@@ -280,3 +280,27 @@ def test_without_catalogue_page_the_import_says_so(db, subset, write_catalogue):
             stderr=err,
         )
     assert "no procedure catalogue" in err.getvalue()
+
+
+def test_imported_pages_open_in_the_admin_with_their_rows(
+    site_tree, subset, write_catalogue, client
+):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    run_import(write_catalogue(subset))
+    page = ProcedurePage.objects.get(code=subset[0]["code"], locale__language_code="vi")
+    content = page.latest_revision.content
+    # Rows are stored with their ids in the revision, so editing keeps them.
+    assert [d["pk"] for d in content["documents"]] == [
+        d.pk for d in page.documents.all()
+    ]
+    assert page.live_revision_id == page.latest_revision_id
+    assert not page.has_unpublished_changes
+    user = get_user_model().objects.create_superuser("ed", "ed@example.vn", "pw")
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    assert subset[0]["documents"][0]["name"] in response.content.decode()
+    history = client.get(reverse("wagtailadmin_pages:history", args=(page.pk,)))
+    assert history.status_code == 200

@@ -82,3 +82,33 @@ def procedure_url(language: str) -> str:
 def search_url(language: str, query: str = "") -> str:
     """The search results page, optionally for a query."""
     return f"/{language}/tim-kiem/" + (f"?q={query}" if query else "")
+
+
+def online_procedure(language: str) -> Page:
+    """A procedure individuals can file online (the dossier wizard's entry)."""
+    from cms_pages.models import ProcedurePage
+    from cms_pages.models.catalogue import OnlineService
+
+    return first_live(
+        ProcedurePage,
+        language,
+        online_service__in=[OnlineService.FULL, OnlineService.PARTIAL],
+        for_individuals=True,
+    ).specific
+
+
+def wizard_start_url(language: str) -> str:
+    """The page that starts online filing for a procedure."""
+    return f"/{language}/nop-ho-so/{online_procedure(language).code}/"
+
+
+def tracking_url(language: str) -> str:
+    """The dossier tracking form."""
+    return f"/{language}/tra-cuu-ho-so/"
+
+
+def investment_guide_url(language: str) -> str:
+    """The first investment guide (the investor roadmap in the demo)."""
+    from cms_pages.models.investment import InvestmentGuidePage
+
+    return page_url(first_live(InvestmentGuidePage, language))

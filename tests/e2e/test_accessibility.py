@@ -2,6 +2,7 @@
 and the checks axe cannot make (skip link, focus, reflow at 360 px and 200% zoom).
 """
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -9,11 +10,32 @@ from playwright.sync_api import Page, expect
 
 from . import key_pages
 from .axe import blocking, run_axe
+from .conftest import ARTIFACTS
 
-KEY_PAGES: dict[str, Callable[[str], str]] = {
-    "home": key_pages.home_url,
-    "catalogue": key_pages.catalogue_url,
-    "procedure": key_pages.procedure_url,
+
+def open_url(url_for: Callable[[str], str]) -> Callable[[Page, str], None]:
+    def open_page(tab: Page, language: str) -> None:
+        response = tab.goto(url_for(language))
+        assert response is not None and response.ok, f"{tab.url} answered {response}"
+
+    return open_page
+
+
+def open_wizard_step(tab: Page, language: str) -> None:
+    """Start filing a dossier and stop on the first question page."""
+    open_url(key_pages.wizard_start_url)(tab, language)
+    tab.locator("main form button[type=submit]").click()
+    expect(tab.locator("body")).to_have_class(re.compile(r"page-dossier--\w+"))
+
+
+KEY_PAGES: dict[str, Callable[[Page, str], None]] = {
+    "home": open_url(key_pages.home_url),
+    "catalogue": open_url(key_pages.catalogue_url),
+    "procedure": open_url(key_pages.procedure_url),
+    "wizard start": open_url(key_pages.wizard_start_url),
+    "wizard step": open_wizard_step,
+    "tracking": open_url(key_pages.tracking_url),
+    "investment guide": open_url(key_pages.investment_guide_url),
 }
 
 
@@ -22,15 +44,25 @@ KEY_PAGES: dict[str, Callable[[str], str]] = {
 def test_key_page_has_no_serious_axe_violation(
     page: Page, axe_source: str, name: str, language: str
 ):
-    response = page.goto(KEY_PAGES[name](language))
-    assert response is not None and response.ok, (
-        f"{name} ({language}) answered {response}"
-    )
+    KEY_PAGES[name](page, language)
     assert page.locator("html").get_attribute("lang") == language
     problems = blocking(run_axe(page, axe_source))
     assert not problems, f"axe on {name} ({language}):\n" + "\n".join(
         map(str, problems)
     )
+
+
+def test_form_errors_have_no_serious_axe_violation(page: Page, axe_source: str):
+    """A wizard step sent empty: error summary, error messages, aria links."""
+    open_wizard_step(page, "vi")
+    page.locator("form .button-group button[type=submit]").click()
+    if page.locator(".error-summary").count() == 0:  # a choice step: go on
+        page.locator("main form input[type=radio]").first.check()
+        page.locator("form .button-group button[type=submit]").click()
+        page.locator("form .button-group button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    problems = blocking(run_axe(page, axe_source))
+    assert not problems, "axe on a step with errors:\n" + "\n".join(map(str, problems))
 
 
 def test_axe_reports_a_real_violation(page: Page, axe_source: str):
@@ -99,7 +131,7 @@ REFLOW_VIEWPORTS = {
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_no_horizontal_scrolling(new_tab, name: str, viewport: str):
     tab = new_tab(**REFLOW_VIEWPORTS[viewport])
-    tab.goto(KEY_PAGES[name]("vi"))
+    KEY_PAGES[name](tab, "vi")
     overflow = tab.evaluate(
         """() => {
             const doc = document.documentElement;
@@ -109,6 +141,12 @@ def test_no_horizontal_scrolling(new_tab, name: str, viewport: str):
                 .slice(0, 5).map(el => el.tagName + '.' + el.className);
             return {scroll: doc.scrollWidth, width: doc.clientWidth, wide};
         }"""
+    )
+    # Kept for a person to look at (WCAG reflow is also about what you see).
+    shots = ARTIFACTS / "reflow"
+    shots.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(
+        path=str(shots / f"{name.replace(' ', '-')}-{viewport}.png"), full_page=True
     )
     assert overflow["scroll"] <= overflow["width"], (
         f"{name} scrolls sideways at {viewport}: {overflow}"

@@ -90,3 +90,15 @@ def test_form_renders_labels_and_hidden_honeypot(client, form_page):
     assert '<label for="id_ho_va_ten">Họ và tên</label>' in html
     assert 'name="website"' in html and 'tabindex="-1"' in html
     assert "novalidate" in html
+
+
+def test_answer_keys_fold_vietnamese(form_page):
+    from cms_pages.models import FormField
+
+    field = FormField.objects.create(
+        page=form_page,
+        label="Số điện thoại",
+        field_type="singleline",
+        locale=form_page.locale,
+    )
+    assert field.clean_name == "so_dien_thoai"

@@ -119,3 +119,14 @@ def test_json_ld_cannot_break_out_of_script(client, roadmap_procedures):
     procedure.save_revision().publish()
     html = client.get(procedure.url).content.decode()
     assert "<script>alert(1)" not in html
+
+
+def test_open_graph_image_from_the_promote_tab(client, site_tree):
+    import wagtail_factories
+
+    home, _catalogue = site_tree
+    page = StandardPageFactory(parent=home, social_image=wagtail_factories.ImageFactory())
+    html = client.get(page.url).content.decode()
+    assert '<meta property="og:image" content="http://testserver/' in html
+    assert '<meta property="og:image:width" content="' in html
+    assert 'name="twitter:card" content="summary_large_image"' in html

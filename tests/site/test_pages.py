@@ -253,3 +253,22 @@ def test_alert_banner_and_menus(client, site_tree, en, home_en):
     assert "Tết opening hours" in html_en and "Lịch nghỉ Tết" not in html_en
     # The menu is not translated yet: its links still lead to the English pages.
     assert f'<a href="{catalogue_en.url}"' in html_en
+
+
+def test_main_menu_marks_the_current_section(client, site_tree):
+    home, catalogue = site_tree
+    section = InvestmentIndexPageFactory(parent=home)
+    projects = InvestmentProjectIndexPageFactory(parent=section)
+    NavigationMenuFactory(
+        links=json.dumps(
+            [
+                {"type": "link", "value": {"text": "", "page": catalogue.pk, "url": ""}},
+                {"type": "link", "value": {"text": "", "page": section.pk, "url": ""}},
+            ]
+        )
+    )
+    html = client.get(projects.url).content.decode()
+    assert f'<a href="{section.url}" aria-current="true">' in html
+    assert f'<a href="{catalogue.url}">' in html
+    html = client.get(section.url).content.decode()
+    assert f'<a href="{section.url}" aria-current="page">' in html

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "cms_pages.demo.load_site",
     "cms_pages.demo.load_catalogue",
+    "search.demo.index_catalogue",
     "cms_pages.site_demo.load_investment",
     "cms_pages.site_demo.load_content",
     "portal.dossiers.demo.load_calendar",

@@ -1,0 +1,113 @@
+"""The JSON search API (see CONTRACTS.md): parse input, call a query, answer.
+
+Every answer is JSON; bad parameters give 400 with {"error": "…"}; nothing
+gives a 500 (an unexpected failure answers 503 with an error message).
+"""
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cms_pages.models import ProcedurePage
+from search.forms import SearchParamsForm
+from search.queries import search_procedures, suggest_procedures
+from search.query_log import log_search
+from search.serializers import procedure_record
+from search.text import normalise
+
+logger = logging.getLogger(__name__)
+CACHE_SECONDS = 60
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def json_response(data: dict, status: int = 200, cache: bool = True) -> JsonResponse:
+    response = JsonResponse(
+        data, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Cache-Control"] = (
+        f"public, max-age={CACHE_SECONDS}" if cache and status == 200 else "no-store"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def json_errors(view: Callable) -> Callable:
+    """Turn any unexpected exception into a JSON 503 instead of an HTML 500."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Exception:
+            logger.exception("Search API failed")
+            return json_response(
+                {"error": _("Search is temporarily unavailable.")}, status=503
+            )
+
+    return wrapper
+
+
+def _locale(request: HttpRequest) -> str | None:
+    value = request.GET.get("locale", "vi") or "vi"
+    return value if value in LANGUAGE_CODES else None
+
+
+@require_GET
+@json_errors
+def search(request: HttpRequest) -> JsonResponse:
+    """GET /api/procedures/search/"""
+    form = SearchParamsForm(request.GET)
+    if not form.is_valid():
+        return json_response({"error": form.first_error()}, status=400)
+    params = form.params()
+    results = search_procedures(params)
+    if params.q and params.page == 1:
+        log_search(params.q, params.locale, results.count)
+    return json_response(results.as_dict())
+
+
+@require_GET
+@json_errors
+def suggest(request: HttpRequest) -> JsonResponse:
+    """GET /api/procedures/suggest/?q=PREFIX&locale=vi (at most 10)."""
+    locale = _locale(request)
+    if locale is None:
+        return json_response({"error": _("Unknown locale: use vi or en.")}, status=400)
+    q = normalise(request.GET.get("q", "")).strip()
+    if len(q) > 100:
+        return json_response(
+            {"error": _("The search text is too long (at most 100 characters).")},
+            status=400,
+        )
+    if not q:
+        return json_response({"suggestions": [], "backend": "none"})
+    suggestions, backend = suggest_procedures(q, locale)
+    return json_response({"suggestions": suggestions[:10], "backend": backend})
+
+
+@require_GET
+@json_errors
+def procedure(request: HttpRequest, code: str) -> JsonResponse:
+    """GET /api/procedures/CODE/?locale=vi: the import-format record plus `url`."""
+    locale = _locale(request)
+    if locale is None:
+        return json_response({"error": _("Unknown locale: use vi or en.")}, status=400)
+    pages = (
+        ProcedurePage.objects.live()
+        .public()
+        .filter(code__iexact=code)
+        .select_related("locale", "sector", "agency")
+    )
+    page = next((p for p in pages if p.locale.language_code == locale), None) or next(
+        iter(pages), None
+    )
+    if page is None:
+        return json_response({"error": _("No procedure has this code.")}, status=404)
+    record = procedure_record(page)
+    record["url"] = page.get_full_url(request)
+    return json_response(record)

@@ -1,0 +1,154 @@
+"""Index definitions: one procedure index per locale, built with `elasticsearch.dsl`.
+
+The DSL is used as a builder only (`Index.to_dict()`); adapters in
+`search/backends/` send the result with the engine's own client.
+
+Every text field is analysed by `portal_text` (lower case, diacritics folded
+with đ→d, i/y spelling normalised; English stemming in the English index) and
+most carry an `exact` sub-field that keeps diacritics, so "Đăng ký" ranks a
+page written "Đăng ký" above one that only matches "dang ky". Names also get a
+`search_as_you_type` sub-field for completion and a shingle sub-field for "did
+you mean". Codes have a keyword form and an edge-n-gram form of their
+variants ("1.004227", "004227", "1004227"), so "004227" and "1.0042" match.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Document,
+    Float,
+    Index,
+    Integer,
+    Keyword,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+
+from search.text import IY_PATTERN
+
+LANGUAGES = ("vi", "en")
+PROCEDURES = "procedures"
+
+# Analysis chain pieces (names are referenced by the fields below).
+vi_iy = token_filter(
+    "portal_iy", "pattern_replace", pattern=IY_PATTERN, replacement="$1i"
+)
+code_edge = token_filter("portal_code_edge", "edge_ngram", min_gram=2, max_gram=32)
+name_shingle = token_filter(
+    "portal_shingle", "shingle", min_shingle_size=2, max_shingle_size=3
+)
+en_possessive = token_filter(
+    "portal_en_possessive", "stemmer", language="possessive_english"
+)
+en_stop = token_filter("portal_en_stop", "stop", stopwords="_english_")
+en_stem = token_filter("portal_en_stem", "stemmer", language="light_english")
+lowercase = normalizer("portal_lowercase", filter=["lowercase"])
+
+
+def text_analyzer(language: str):
+    """Lower case + diacritic folding (+ English stemming for "en")."""
+    filters: list[Any] = ["lowercase", "asciifolding", vi_iy]
+    if language == "en":
+        filters += [en_possessive, en_stop, en_stem]
+    return analyzer("portal_text", tokenizer="standard", filter=filters)
+
+
+def analyzers(language: str) -> list[Any]:
+    return [
+        text_analyzer(language),
+        analyzer("portal_exact", tokenizer="standard", filter=["lowercase"]),
+        analyzer("portal_code", tokenizer="keyword", filter=["lowercase", code_edge]),
+        analyzer("portal_code_search", tokenizer="keyword", filter=["lowercase"]),
+        analyzer(
+            "portal_shingle",
+            tokenizer="standard",
+            filter=["lowercase", "asciifolding", vi_iy, name_shingle],
+        ),
+    ]
+
+
+def _text(exact: bool = False, **extra_fields: Any) -> Text:
+    fields = dict(extra_fields)
+    if exact:
+        fields["exact"] = Text(analyzer="portal_exact")
+    if fields:
+        return Text(analyzer="portal_text", fields=fields)
+    return Text(analyzer="portal_text")
+
+
+class ProcedureDocument(Document):
+    """One procedure in one locale (the source page's text while untranslated)."""
+
+    translation_key = Keyword()
+    page_id = Integer()
+    locale = Keyword()
+    language = Keyword()  # language of the text: "vi" for an untranslated page
+    code = Keyword(normalizer="portal_lowercase")
+    code_variants = Text(analyzer="portal_code", search_analyzer="portal_code_search")
+    name = _text(
+        exact=True,
+        suggest=SearchAsYouType(analyzer="portal_text", max_shingle_size=3),
+        shingle=Text(analyzer="portal_shingle"),
+    )
+    sort_name = Keyword()
+    other_names = _text()
+    keywords = _text(exact=True)
+    sector = Keyword()
+    sector_name = _text()
+    sector_facet = Keyword()
+    agency = Keyword()
+    agency_name = _text()
+    agency_facet = Keyword()
+    level = Keyword()
+    online_service = Keyword()
+    processing_time_days = Float()
+    result = _text(exact=True)
+    documents = _text(exact=True)
+    steps = _text()
+    requirements = _text()
+    body = _text()
+    url = Keyword(index=False)
+
+
+def alias_name(language: str, kind: str = PROCEDURES) -> str:
+    """The stable name queries use: `<prefix>_procedures_<lang>`."""
+    return f"{settings.SEARCH_INDEX_PREFIX}_{kind}_{language}".lower()
+
+
+def new_index_name(language: str, kind: str = PROCEDURES) -> str:
+    """A fresh concrete index name for a rebuild, unique per second and a counter."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+    return f"{alias_name(language, kind)}_{stamp}"
+
+
+def procedure_index(name: str, language: str) -> Index:
+    """The index definition for one locale, under a concrete name."""
+    index = Index(name)
+    index.settings(
+        number_of_shards=1,
+        # One replica as soon as a second node exists: a 3-node cluster keeps
+        # answering with a node down.
+        auto_expand_replicas="0-1",
+        refresh_interval="1s",
+        max_ngram_diff=30,
+        max_shingle_diff=3,
+    )
+    for item in analyzers(language):
+        index.analyzer(item)
+    index.document(ProcedureDocument)
+    return index
+
+
+def index_body(language: str, name: str = "template") -> dict[str, Any]:
+    """Settings and mappings as sent to `indices.create`."""
+    body = procedure_index(name, language).to_dict()
+    # Normalisers are not collected by Index.analyzer(); add them explicitly.
+    body["settings"].setdefault("analysis", {}).setdefault("normalizer", {}).update(
+        {lowercase._name: lowercase.get_definition()}
+    )
+    return body

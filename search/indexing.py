@@ -1,0 +1,458 @@
+"""Keep the search index and the database fallback text true to the pages.
+
+Pages become documents here (`procedure_documents`). Signal handlers collect
+the translation keys of procedures that changed and, once the transaction has
+committed, update both stores in bulk (`update_procedures`). A cluster outage
+never breaks publishing: the keys are recorded in `PendingReindex` and
+`manage.py search_index update` (or the next successful update) applies them.
+"""
+
+import logging
+import re
+import threading
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms_pages.models import Agency, ProcedurePage, Sector
+from search import documents
+from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
+from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
+from search.text import code_variants, folded, normalise
+
+logger = logging.getLogger(__name__)
+CHUNK = 500
+_SPACE = re.compile(r"\s+")
+
+
+# Pages -> documents ---------------------------------------------------------
+
+
+def _stream_text(value: Any) -> str:
+    """Plain text of a StreamField's stored JSON (headings, paragraphs, FAQs…)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            parts.append(strip_tags(node))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if key not in (
+                    "type",
+                    "id",
+                    "image",
+                    "document",
+                    "page",
+                    "url",
+                    "embed",
+                ):
+                    walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    try:
+        walk(value.get_prep_value() if hasattr(value, "get_prep_value") else value)
+    except Exception:  # a broken block must not stop indexing
+        logger.exception("Could not read the body text of a procedure")
+    return _SPACE.sub(" ", " ".join(parts)).strip()
+
+
+def _lines(texts: Iterable[str]) -> str:
+    return "\n".join(normalise(t).strip() for t in texts if t and t.strip())
+
+
+def live_procedures(keys: Iterable[uuid.UUID] | None = None):
+    """Live, public procedure pages with what their documents need."""
+    qs = (
+        ProcedurePage.objects.live()
+        .public()
+        .select_related("sector", "agency", "locale")
+        .prefetch_related("documents", "steps")
+    )
+    if keys is not None:
+        qs = qs.filter(translation_key__in=list(keys))
+    return qs
+
+
+def _groups(
+    pages: Iterable[ProcedurePage],
+) -> dict[uuid.UUID, dict[str, ProcedurePage]]:
+    groups: dict[uuid.UUID, dict[str, ProcedurePage]] = defaultdict(dict)
+    for page in pages:
+        groups[page.translation_key][page.locale.language_code[:2]] = page
+    return groups
+
+
+def _document(
+    page: ProcedurePage, language: str, group: dict[str, ProcedurePage]
+) -> dict[str, Any]:
+    names = [p.name for lang, p in group.items() if p is not page]
+    keywords = list(dict.fromkeys(k for p in group.values() for k in p.keyword_list))
+    return {
+        "translation_key": str(page.translation_key),
+        "page_id": page.pk,
+        "locale": language,
+        "language": page.locale.language_code[:2],
+        "code": page.code,
+        "code_variants": code_variants(page.code),
+        "name": normalise(page.name),
+        "sort_name": folded(page.name).strip(),
+        "other_names": _lines(names),
+        "keywords": _lines(keywords),
+        "sector": page.sector.slug,
+        "sector_name": normalise(page.sector.name),
+        "sector_facet": f"{page.sector.slug}\t{page.sector.name}",
+        "agency": page.agency.slug,
+        "agency_name": normalise(page.agency.name),
+        "agency_facet": f"{page.agency.slug}\t{page.agency.name}",
+        "level": page.level,
+        "online_service": page.online_service,
+        "processing_time_days": float(page.processing_time_days)
+        if page.processing_time_days is not None
+        else None,
+        "result": normalise(page.result),
+        "documents": _lines(
+            f"{d.name} {d.template_name}".strip() for d in page.documents.all()
+        ),
+        "steps": _lines(s.text for s in page.steps.all()),
+        "requirements": normalise(page.requirements),
+        "body": normalise(_stream_text(page.body)),
+        "url": page.get_full_url() or page.url or "",
+    }
+
+
+def procedure_documents(
+    keys: Iterable[uuid.UUID] | None = None,
+) -> Iterator[tuple[uuid.UUID, str, dict[str, Any] | None]]:
+    """(translation key, language, document or None when gone) for each locale.
+
+    A locale without a live translation gets the source page's document, so a
+    visitor searching in English still finds every procedure.
+    """
+    key_list = list(keys) if keys is not None else None
+    groups = _groups(live_procedures(key_list))
+    default = Locale.get_default().language_code[:2]
+    wanted = key_list if key_list is not None else list(groups)
+    for key in wanted:
+        group = groups.get(key, {})
+        for language in documents.LANGUAGES:
+            # The locale's own page, else the source-language page; never
+            # another translation (an unpublished source hides it everywhere).
+            page = group.get(language) or group.get(default)
+            yield key, language, (_document(page, language, group) if page else None)
+
+
+# Database fallback text -----------------------------------------------------
+
+
+def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText:
+    other = " ".join(
+        doc[f]
+        for f in (
+            "sector_name",
+            "agency_name",
+            "result",
+            "documents",
+            "steps",
+            "requirements",
+            "body",
+        )
+        if doc.get(f)
+    )
+    return ProcedureSearchText(
+        translation_key=doc["translation_key"],
+        locale=locale,
+        page_id=doc["page_id"],
+        code=doc["code"],
+        name=doc["name"],
+        sort_name=doc["sort_name"][:255],
+        sector_slug=doc["sector"],
+        sector_name=doc["sector_name"],
+        agency_slug=doc["agency"],
+        agency_name=doc["agency_name"],
+        level=doc["level"],
+        online_service=doc["online_service"],
+        processing_time_days=doc["processing_time_days"],
+        url=doc["url"][:500],
+        code_folded=" " + " ".join(doc["code_variants"]) + " ",
+        name_folded=folded(doc["name"]),
+        keywords_folded=folded(doc["keywords"] + "\n" + doc["other_names"]),
+        text_folded=folded(other),
+        highlight_source="\n".join(
+            doc[f] for f in ("result", "documents", "steps", "body") if doc.get(f)
+        )[:4000],
+    )
+
+
+def write_search_text(
+    items: list[tuple[uuid.UUID, str, dict[str, Any] | None]],
+) -> None:
+    """Replace the fallback rows of these procedures (one transaction)."""
+    locales = {loc.language_code[:2]: loc for loc in Locale.objects.all()}
+    keys = {key for key, _, _ in items}
+    rows = [
+        _search_text_row(doc, locales[lang])
+        for _, lang, doc in items
+        if doc is not None and lang in locales
+    ]
+    with transaction.atomic():
+        ProcedureSearchText.objects.filter(translation_key__in=keys).delete()
+        ProcedureSearchText.objects.bulk_create(rows, batch_size=500)
+    from search.fallback import forget_vocabulary
+
+    forget_vocabulary()
+
+
+# Cluster --------------------------------------------------------------------
+
+
+def bulk_operations(
+    items: list[tuple[uuid.UUID, str, dict[str, Any] | None]], index_for: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Bulk API lines: index the documents that exist, delete the ones gone."""
+    operations: list[dict[str, Any]] = []
+    for key, language, doc in items:
+        if language not in index_for:
+            continue
+        target = {"_index": index_for[language], "_id": str(key)}
+        if doc is None:
+            operations.append({"delete": target})
+        else:
+            operations.append({"index": target})
+            operations.append(doc)
+    return operations
+
+
+def send_bulk(
+    engine: Engine, operations: list[dict[str, Any]], refresh: bool = False
+) -> int:
+    """Send operations in chunks; returns how many failed (a missing delete is fine)."""
+    failures = 0
+    step = CHUNK * 2
+    for start in range(0, len(operations), step):
+        answer = engine.bulk(operations[start : start + step], refresh=refresh)
+        if answer.get("errors"):
+            for item in answer.get("items", []):
+                action, result = next(iter(item.items()))
+                if result.get("status", 200) >= 300 and not (
+                    action == "delete" and result.get("status") == 404
+                ):
+                    failures += 1
+                    logger.error(
+                        "Search bulk %s failed: %s", action, result.get("error")
+                    )
+    return failures
+
+
+def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
+    """Bring both stores up to date for these procedures; True if the cluster was too.
+
+    Never raises for a cluster problem: the keys are queued in PendingReindex.
+    """
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return True
+    cluster_ok = True
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        items = list(procedure_documents(chunk))
+        write_search_text(items)
+        engine = get_engine()
+        if engine is None:
+            cluster_ok = False
+            if documents_configured():
+                _queue(chunk)
+            continue
+        try:
+            aliases = {lang: documents.alias_name(lang) for lang in documents.LANGUAGES}
+            failures = send_bulk(
+                engine, bulk_operations(items, aliases), refresh=refresh
+            )
+            if failures:
+                raise EngineError(f"{failures} documents failed")
+            PendingReindex.objects.filter(translation_key__in=chunk).delete()
+        except (EngineUnavailable, EngineError) as error:
+            if isinstance(error, EngineUnavailable):
+                breaker.trip(str(error))
+            logger.warning("Search index update queued for later: %s", error)
+            _queue(chunk)
+            cluster_ok = False
+    return cluster_ok
+
+
+def documents_configured() -> bool:
+    from search.backends import cluster_urls
+
+    return bool(cluster_urls())
+
+
+def _queue(keys: list[uuid.UUID]) -> None:
+    existing = set(
+        PendingReindex.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", flat=True
+        )
+    )
+    PendingReindex.objects.bulk_create(
+        [PendingReindex(translation_key=k) for k in keys if k not in existing],
+        ignore_conflicts=True,
+    )
+
+
+def apply_pending() -> tuple[int, bool]:
+    """Retry queued procedures: (how many, whether the cluster took them)."""
+    keys = list(PendingReindex.objects.values_list("translation_key", flat=True))
+    if not keys:
+        return 0, True
+    PendingReindex.objects.filter(translation_key__in=keys).update(
+        attempts=F("attempts") + 1
+    )
+    return len(keys), update_procedures(keys)
+
+
+# Rebuild and status ---------------------------------------------------------
+
+
+def rebuild(engine: Engine, stdout=None) -> dict[str, tuple[str, int]]:
+    """Build every locale's index anew, then swap its alias (zero downtime).
+
+    Also rewrites the database fallback text. Returns {alias: (index, count)}.
+    """
+    items = list(procedure_documents())
+    write_search_text(items)
+    built: dict[str, tuple[str, int]] = {}
+    for language in documents.LANGUAGES:
+        alias = documents.alias_name(language)
+        name = documents.new_index_name(language)
+        engine.create_index(name, documents.index_body(language, name))
+        lang_items = [
+            item for item in items if item[1] == language and item[2] is not None
+        ]
+        failures = send_bulk(engine, bulk_operations(lang_items, {language: name}))
+        if failures:
+            engine.delete_index(name)
+            raise EngineError(f"{failures} documents could not be indexed into {name}")
+        engine.refresh(name)
+        old = engine.indices_for_alias(alias)
+        # A concrete index squatting on the alias name (never made by us) must go.
+        if alias in engine.list_indices(alias) and not old:
+            engine.delete_index(alias)
+        engine.swap_alias(alias, name, old)
+        for stale in old:
+            engine.delete_index(stale)
+        built[alias] = (name, engine.count(alias))
+        if stdout is not None:
+            stdout.write(f"{alias} -> {name}: {built[alias][1]} documents")
+    PendingReindex.objects.all().delete()
+    return built
+
+
+def status(engine: Engine) -> list[tuple[str, str, int]]:
+    """(alias, concrete index, document count) for every locale."""
+    rows = []
+    for language in documents.LANGUAGES:
+        alias = documents.alias_name(language)
+        indices = engine.indices_for_alias(alias)
+        if not indices:
+            rows.append((alias, "-", 0))
+        for name in indices:
+            rows.append((alias, name, engine.count(name)))
+    return rows
+
+
+# After commit, in bulk ------------------------------------------------------
+
+_local = threading.local()
+
+
+def schedule(keys: Iterable[uuid.UUID]) -> None:
+    """Update these procedures once the current transaction commits.
+
+    Keys from every signal of one transaction are collected and sent in one
+    bulk request by the first on-commit callback; later callbacks find nothing
+    left to do.
+    """
+    pending = getattr(_local, "keys", None)
+    if pending is None:
+        pending = _local.keys = set()
+    pending.update(keys)
+    transaction.on_commit(flush, robust=True)
+
+
+def flush() -> None:
+    """Apply what `schedule` collected (an on-commit callback)."""
+    keys = getattr(_local, "keys", None)
+    _local.keys = None
+    if keys:
+        try:
+            update_procedures(keys)
+        except Exception:  # publishing must never fail because of search
+            logger.exception("Updating the search index failed; queued for retry")
+            try:
+                _queue(list(keys))
+            except Exception:
+                logger.exception("Could not queue the search update either")
+
+
+def _procedure_keys_under(page: Page) -> list[uuid.UUID]:
+    specific = page.specific_class
+    if specific is not None and issubclass(specific, ProcedurePage):
+        return [page.translation_key]
+    return list(
+        ProcedurePage.objects.descendant_of(page)
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def on_page_changed(sender, instance: Page, **kwargs) -> None:
+    """Publishing or unpublishing any page of a procedure (or its catalogue)."""
+    if isinstance(instance, ProcedurePage):
+        schedule([instance.translation_key])
+    elif type(instance).__name__ == "ProcedureIndexPage":
+        schedule(_procedure_keys_under(instance))
+
+
+@receiver(post_page_move)
+def on_page_moved(sender, instance: Page, **kwargs) -> None:
+    """A move changes URLs of the page and everything under it."""
+    schedule(_procedure_keys_under(instance))
+
+
+@receiver(post_delete, sender=ProcedurePage)
+def on_procedure_deleted(sender, instance: ProcedurePage, **kwargs) -> None:
+    schedule([instance.translation_key])
+
+
+@receiver(post_save, sender=Sector)
+@receiver(post_save, sender=Agency)
+def on_snippet_saved(sender, instance, created: bool, **kwargs) -> None:
+    """A renamed sector or agency changes the text and facets of its procedures."""
+    if created:
+        return
+    field = "sector" if sender is Sector else "agency"
+    schedule(
+        ProcedurePage.objects.filter(**{field: instance}).values_list(
+            "translation_key", flat=True
+        )
+    )
+
+
+@receiver(post_save, sender=SearchSynonym)
+@receiver(post_delete, sender=SearchSynonym)
+def on_synonym_saved(sender, instance, **kwargs) -> None:
+    """Synonyms apply at query time: forget the cached list after commit."""
+    from search import synonyms
+
+    transaction.on_commit(synonyms.invalidate)

@@ -1,0 +1,106 @@
+"""Search test fixtures: the sample catalogue, indexed on the real node.
+
+Search tests run against the node ELASTICSEARCH_URL points at (scripts/run_tests.sh
+starts one). Without it they fail: a search test must never pass silently.
+
+The catalogue is loaded once per module inside a transaction that is rolled
+back afterwards (like Django's setUpTestData), so other tests never see it.
+"""
+
+import os
+import uuid
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from search import backends, indexing, synonyms
+from search.fallback import forget_vocabulary
+from search.forms import SearchParams
+from search.queries import ProcedureSearch
+from tests.search.sample import load_sample_catalogue
+
+
+def cluster_url() -> str:
+    return os.environ.get("ELASTICSEARCH_URL", "")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_state():
+    backends.reset()
+    synonyms.invalidate()
+    forget_vocabulary()
+    yield
+    backends.reset()
+
+
+@pytest.fixture(scope="module")
+def search_prefix():
+    """A prefix of our own per module (xdist workers get different modules)."""
+    base = os.environ.get("SEARCH_INDEX_PREFIX") or "test"
+    return f"{base}_{uuid.uuid4().hex[:8]}".lower()
+
+
+@pytest.fixture(scope="module")
+def sample_catalogue(django_db_setup, django_db_blocker):
+    """The sample catalogue in the test database for this module's tests."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            with override_settings(ELASTICSEARCH_URL=""):
+                backends.reset()
+                load_sample_catalogue()
+                indexing.write_search_text(list(indexing.procedure_documents()))
+                indexing._local.keys = None  # signals of the load: never committed
+            yield
+            transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def cluster(search_prefix):
+    """The real search engine; fails (never skips) when it does not answer."""
+    urls = cluster_url()
+    if not urls:
+        pytest.fail(
+            "ELASTICSEARCH_URL is not set: search tests need a running node "
+            "(make search-engine)"
+        )
+    # A generous timeout: CI machines are small and shared. The one-second
+    # production timeout has its own test (test_engines.py).
+    with override_settings(
+        ELASTICSEARCH_URL=urls, SEARCH_INDEX_PREFIX=search_prefix, SEARCH_TIMEOUT=10
+    ):
+        backends.reset()
+        try:
+            engine = backends.require_engine()
+        except Exception as error:  # noqa: BLE001
+            pytest.fail(f"Search node at {urls} is not reachable: {error}")
+        yield engine
+        for name in engine.list_indices(f"{search_prefix}_*"):
+            engine.delete_index(name)
+
+
+@pytest.fixture(scope="module")
+def indexed(sample_catalogue, cluster, django_db_blocker):
+    """The sample catalogue indexed into this module's indices."""
+    with django_db_blocker.unblock():
+        indexing.rebuild(cluster)
+        # The first queries on a new index are slow while caches warm up.
+        for language in ("vi", "en"):
+            ProcedureSearch(SearchParams(q="dang ky", locale=language)).search(cluster)
+            ProcedureSearch(SearchParams(q="", locale=language)).search(cluster)
+    return cluster
+
+
+@pytest.fixture
+def on_cluster(indexed, db):
+    """Requests in this test are answered by the cluster."""
+    backends.reset()
+    return indexed
+
+
+@pytest.fixture
+def on_database(sample_catalogue, db):
+    """Requests in this test are answered by the database fallback."""
+    with override_settings(ELASTICSEARCH_URL=""):
+        backends.reset()
+        yield
