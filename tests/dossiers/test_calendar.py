@@ -186,3 +186,32 @@ def test_editor_changes_apply(admin_client):
     response = admin_client.get("/admin/snippets/dossiers/calendarday/")
     assert response.status_code == 200
     assert "Nghỉ đột xuất" in response.content.decode()
+    assert (
+        admin_client.get("/admin/snippets/dossiers/calendarday/add/").status_code == 200
+    )
+    assert (
+        admin_client.get(
+            "/admin/snippets/dossiers/calendarday/?kind=working_day"
+        ).status_code
+        == 200
+    )
+
+
+@pytest.mark.django_db
+def test_working_hours_setting_applies(admin_client, site_tree):
+    from wagtail.models import Site
+
+    from portal.dossiers.models import WorkingTimeSettings
+
+    site = Site.objects.get(is_default_site=True)
+    response = admin_client.get(
+        f"/admin/settings/dossiers/workingtimesettings/{site.pk}/"
+    )
+    assert response.status_code == 200
+    hours = WorkingTimeSettings.for_site(site)
+    hours.saturday_morning_work = True
+    hours.cutoff_time = time(11, 0)
+    hours.save()
+    calendar = load_calendar(site)
+    assert calendar.saturday_morning and calendar.cutoff == time(11, 0)
+    assert calendar.receipt_day(at(2026, 3, 2, 11, 30)) == date(2026, 3, 3)
