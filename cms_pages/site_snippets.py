@@ -1,12 +1,15 @@
 """Translatable snippets editors use to run the site: alert banners and menus."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from cms_pages.blocks import LinkBlock
 
@@ -108,3 +111,47 @@ class NavigationMenu(TranslatableMixin, models.Model):
             if menu.locale_id == locale.pk or menu.translation_key not in by_key:
                 by_key[menu.translation_key] = menu
         return sorted(by_key.values(), key=lambda m: (m.sort_order, m.pk))
+
+
+@dataclass
+class MenuLink:
+    """A menu link ready to render: address and text in the visitor's language."""
+
+    href: str
+    text: str
+
+
+def resolve_links(links, request: HttpRequest | None = None) -> list[MenuLink]:
+    """Turn a menu's LinkBlock stream into MenuLinks with few queries.
+
+    Chosen pages are swapped for their live translation in the active language
+    in one query, and URLs use the request's cached site root paths.
+    """
+    values = [block.value for block in links]
+    chosen = [value.get("page") for value in values if value.get("page") is not None]
+    translations: dict = {}
+    if chosen:
+        try:
+            locale = Locale.get_active()
+        except Locale.DoesNotExist:
+            locale = None
+        if locale is not None:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.live().filter(
+                    translation_key__in=[page.translation_key for page in chosen],
+                    locale=locale,
+                )
+            }
+    result = []
+    for value in values:
+        page = value.get("page")
+        if page is not None:
+            target = translations.get(page.translation_key, page)
+            href = target.get_url(request) or ""
+            text = value.get("text") or target.title
+        else:
+            href, text = value.get("url") or "", value.get("text") or ""
+        if href and text:
+            result.append(MenuLink(href, text))
+    return result

@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, robots_txt
+from portal.backoffice import urls as backoffice_urls
 from portal.dossiers import urls as dossier_urls
 from search import views as search_views
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/procedures/", include("search.urls")),
     path("", include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api")),
+    path("", include(backoffice_urls.api_urlpatterns)),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -39,6 +41,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search_page, name="search"),
     path("", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")),
+    path("", include(backoffice_urls.public_urlpatterns)),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

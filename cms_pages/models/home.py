@@ -61,13 +61,16 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.investment import localized_procedures
+        from cms_pages.investment import entry_point_links, localized_procedures
 
         from .catalogue import ProcedureIndexPage
         from .content import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = ProcedureIndexPage.objects.live().child_of(self).first()
+        context["entry_links"] = entry_point_links(
+            [block.value for block in self.entry_points], request
+        )
         chosen = [block.value for block in self.popular_procedures]
         localized = localized_procedures(chosen)
         context["popular"] = [

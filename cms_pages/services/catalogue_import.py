@@ -376,7 +376,7 @@ class CatalogueImporter:
             appender.add_live(page)
         else:
             _apply_fields(page, record, sector, agency)
-            page.save_revision(clean=True).publish()
+            _publish_in_place(page)
         return page
 
     def _write_translated_page(
@@ -419,7 +419,7 @@ class CatalogueImporter:
         if new:
             appender.add_live(page)
         else:
-            page.save_revision(clean=True).publish()
+            _publish_in_place(page)
         return page
 
 
@@ -483,6 +483,38 @@ def _translate_rows(
         row.sort_order = position
         rows.append(row)
     setattr(page, relation, rows)
+
+
+def _publish_in_place(page: ProcedurePage) -> None:
+    """Validate, save and publish an existing page with its rows, once.
+
+    What `save_revision().publish()` does, without saving the page and its
+    rows twice and rebuilding the page from the revision in between.
+    """
+    page.full_clean()
+    now = timezone.now()
+    page.live = True
+    page.has_unpublished_changes = False
+    page.last_published_at = now
+    page.first_published_at = page.first_published_at or now
+    page.draft_title = page.title
+    page.save(clean=False, log_action=None)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    Page.objects.filter(pk=page.pk).update(
+        latest_revision=revision,
+        live_revision=revision,
+        latest_revision_created_at=revision.created_at,
+    )
+    page.latest_revision = page.live_revision = revision
+    PageLogEntry.objects.log_action(
+        page, "wagtail.publish", revision=revision, content_changed=True
+    )
+    page_published.send(sender=type(page), instance=page, revision=revision)
 
 
 class _ChildAppender:

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from cms_pages import seo
-from cms_pages.site_snippets import AlertBanner, NavigationMenu
+from cms_pages.site_snippets import AlertBanner, NavigationMenu, resolve_links
 
 register = template.Library()
 
@@ -24,10 +24,14 @@ def alert_banners() -> list[AlertBanner]:
     return AlertBanner.current(_locale())
 
 
-@register.simple_tag
-def navigation_menus(location: str) -> list[NavigationMenu]:
-    """Editor-managed menus for `location` ("header" or "footer")."""
-    return NavigationMenu.for_location(location, _locale())
+@register.simple_tag(takes_context=True)
+def navigation_menus(context, location: str) -> list[NavigationMenu]:
+    """Editor-managed menus for `location` ("header" or "footer"), each with
+    `items`: its links resolved for the visitor's language."""
+    menus = NavigationMenu.for_location(location, _locale())
+    for menu in menus:
+        menu.items = resolve_links(menu.links, context.get("request"))
+    return menus
 
 
 @register.simple_tag(takes_context=True)

@@ -1,11 +1,40 @@
-"""Back-office admin: dossier listing and actions, officials, feedback, and the
-custom actions it writes to Wagtail's audit log."""
+"""Back-office admin: dossier listing and actions, the due-date dashboard panel,
+officials, ratings and page feedback, and the custom audit-log actions."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 
+from portal.dossiers.models import Dossier
+
+from . import deadlines
+from .admin_views import dossier_viewset
+from .permissions import (
+    DossierPermissionPolicy,
+    can_access_backoffice,
+    visible_dossiers,
+)
+from .snippet_views import feedback_viewsets, officials_viewset
 from .workflow import ACTIONS
+
+register_permission_policy(Dossier, DossierPermissionPolicy(Dossier))
+
+
+@hooks.register("register_admin_viewset")
+def register_dossier_viewset():
+    return dossier_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewsets():
+    return feedback_viewsets
+
+
+@hooks.register("register_admin_viewset")
+def register_officials_viewset():
+    return officials_viewset
 
 
 @hooks.register("register_log_actions")
@@ -22,3 +51,82 @@ def register_dossier_log_actions(actions):
         _("Download a dossier document"),
         _("Dossier document downloaded"),
     )
+
+
+class DueDossiersPanel(Component):
+    """Dashboard panel: overdue dossiers and those due within the warning period."""
+
+    name = "due_dossiers"
+    order = 50
+    template_name = "backoffice/admin/due_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        mine = visible_dossiers(self.request.user).select_related("agency")
+        days = deadlines.warning_days(self.request)
+        overdue = deadlines.overdue(mine).order_by("appointment_date", "pk")
+        due = deadlines.due_soon(days, mine).order_by("appointment_date", "pk")
+        return {
+            "overdue": overdue[:10],
+            "overdue_count": overdue.count(),
+            "due": due[:10],
+            "due_count": due.count(),
+            "days": days,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_dossiers_panel(request, panels):
+    if can_access_backoffice(request.user):
+        panels.append(DueDossiersPanel(request))
+
+
+@hooks.register("portal_home_statistics")
+def home_figures(request):
+    """Key figures of the last 12 months for the home page ([] without dossiers)."""
+    from django.urls import reverse
+    from django.utils.formats import number_format
+
+    from .statistics import compute, default_period
+
+    _rows, total = compute("month", default_period())
+    if not total.received:
+        return []
+    url = reverse("statistics")
+    figures = [
+        {
+            "label": _("Dossiers received in the last 12 months"),
+            "value": number_format(total.received, force_grouping=True),
+            "url": url,
+        }
+    ]
+    if total.on_time_rate is not None:
+        figures.append(
+            {
+                "label": _("Resolved on time"),
+                "value": f"{number_format(total.on_time_rate, 1)}%",
+                "note": _("of %(n)s dossiers resolved") % {"n": total.resolved},
+                "url": f"{url}#on-time",
+            }
+        )
+    if total.average_working_days is not None:
+        figures.append(
+            {
+                "label": _("Average processing time"),
+                "value": _("%(days)s working days")
+                % {"days": number_format(total.average_working_days, 1)},
+                "url": url,
+            }
+        )
+    if total.satisfaction is not None:
+        figures.append(
+            {
+                "label": _("Satisfaction"),
+                "value": f"{number_format(total.satisfaction, 1)}/5",
+                "note": _("%(n)s ratings") % {"n": total.ratings},
+                "url": url,
+            }
+        )
+    return figures

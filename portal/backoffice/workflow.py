@@ -362,6 +362,9 @@ def _decide(dossier, event, *, now, calendar, **kwargs):
     working_days = calendar.working_days_between(receipt_day, decided_on)
 
     def save(event):
+        from .statistics import invalidate_procedure_summaries
+
+        transaction.on_commit(invalidate_procedure_summaries)
         Outcome.objects.update_or_create(
             dossier=dossier,
             defaults={
@@ -398,13 +401,21 @@ def _apologise(dossier, event, *, new_date, user, now, calendar, **kwargs):
     today = timezone.localdate(now)
     if new_date is None or new_date <= today:
         raise ValidationError(
-            {"new_date": _("The new appointment date must be after today.")},
-            code="invalid",
+            {
+                "new_date": ValidationError(
+                    _("The new appointment date must be after today."),
+                    code="not_future",
+                )
+            },
         )
     if not calendar.is_working_day(new_date):
         raise ValidationError(
-            {"new_date": _("The new appointment date must be a working day.")},
-            code="invalid",
+            {
+                "new_date": ValidationError(
+                    _("The new appointment date must be a working day."),
+                    code="not_working_day",
+                )
+            },
         )
     previous = dossier.appointment_date
     dossier.appointment_date = new_date

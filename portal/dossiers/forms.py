@@ -313,6 +313,16 @@ class DocumentsForm(forms.Form):
         return stored
 
 
+def fee_text(fee) -> str:
+    """ "Lệ phí đăng ký: 50.000 đ", or the label alone when the amount is set elsewhere."""
+    from portal.templatetags.portal_tags import vnd
+
+    if fee.amount_vnd is None:
+        return fee.label
+    amount = vnd(fee.amount_vnd) if fee.amount_vnd else _("Free")
+    return f"{fee.label}: {amount}"
+
+
 class DeliveryForm(forms.Form):
     """How the result is received, and which fee applies."""
 
@@ -346,7 +356,9 @@ class DeliveryForm(forms.Form):
                 if choice[0] != ReceiptMethod.POST
             ]
         if len(self.fees) > 1:
-            self.fields["fee"].choices = [(str(fee.pk), fee.label) for fee in self.fees]
+            self.fields["fee"].choices = [
+                (str(fee.pk), fee_text(fee)) for fee in self.fees
+            ]
             self.fields["fee"].required = True
             self.fields["fee"].error_messages["required"] = _(
                 "Choose the fee that applies to you."

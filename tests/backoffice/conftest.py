@@ -12,6 +12,29 @@ from tests.factories.backoffice import (
 from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Cached figures (procedure summaries) must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def backoffice_groups(db):
+    """The groups the migrations create (again, in case a transactional test
+    elsewhere flushed the database)."""
+    from django.apps import apps
+    from wagtail.models import Locale
+
+    from portal.backoffice.migrations import _groups
+
+    Locale.objects.get_or_create(language_code="vi")
+    _groups.create_groups(apps, None)
+
+
 @pytest.fixture
 def agencies(db):
     """(own, other): the official's agency and another one."""

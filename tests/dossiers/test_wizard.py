@@ -279,3 +279,34 @@ def test_step_not_offered_by_the_procedure_is_not_a_server_error(client, site_tr
     walker.start()
     response = walker.post("applicant_type", {"applicant_type": "individual"})
     assert response.status_code == 302 and response["Location"].endswith("/applicant/")
+
+
+def test_fee_choice_and_postal_address(client, site_tree):
+    from .conftest import WizardWalker
+
+    procedure = make_procedure(
+        site_tree,
+        code="2.000003",
+        fees=(("Cấp mới", 50000), ("Miễn phí cho hộ nghèo", 0)),
+    )
+    walker = WizardWalker(client, procedure)
+    walker.start()
+    walker.post("applicant_type", {"applicant_type": "individual"})
+    walker.post("applicant", APPLICANT)
+    first, second, _ = walker.document_fields()
+    walker.post("documents", files={first: pdf(), second: pdf()})
+    page = walker.client.get(walker.step_url("delivery")).content.decode()
+    assert "Cấp mới: 50.000 đ" in page and "Miễn phí cho hộ nghèo: Miễn phí" in page
+    response = walker.post("delivery", {"receipt_method": "post"})
+    errors = response.context["wizard"]["form"].errors
+    assert set(errors) == {"postal_address", "fee"}
+    fee = procedure.fees.get(label="Cấp mới")
+    response = walker.post(
+        "delivery",
+        {"receipt_method": "post", "postal_address": "12 Lê Lợi", "fee": str(fee.pk)},
+    )
+    assert response["Location"].endswith("/check/")
+    submit(walker)
+    dossier = Dossier.objects.get()
+    assert (dossier.fee_label, dossier.fee_vnd) == ("Cấp mới", 50000)
+    assert dossier.receipt_method == "post" and dossier.postal_address == "12 Lê Lợi"

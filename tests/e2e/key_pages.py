@@ -112,3 +112,10 @@ def investment_guide_url(language: str) -> str:
     from cms_pages.models.investment import InvestmentGuidePage
 
     return page_url(first_live(InvestmentGuidePage, language))
+
+
+def form_page_url(language: str) -> str:
+    """An editor-built form (Wagtail form builder)."""
+    from cms_pages.models.forms import FormPage
+
+    return page_url(first_live(FormPage, language))

@@ -36,6 +36,7 @@ KEY_PAGES: dict[str, Callable[[Page, str], None]] = {
     "wizard step": open_wizard_step,
     "tracking": open_url(key_pages.tracking_url),
     "investment guide": open_url(key_pages.investment_guide_url),
+    "editor-built form": open_url(key_pages.form_page_url),
 }
 
 
@@ -63,6 +64,35 @@ def test_form_errors_have_no_serious_axe_violation(page: Page, axe_source: str):
     expect(page.locator(".error-summary")).to_be_visible()
     problems = blocking(run_axe(page, axe_source))
     assert not problems, "axe on a step with errors:\n" + "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("language", key_pages.LANGUAGES)
+def test_editor_built_form_errors_are_summarised_at_the_top(
+    page: Page, axe_source: str, language: str
+):
+    page.goto(key_pages.form_page_url(language))
+    first_text = page.locator(
+        "form.cms-form input[type=text]:not([name=website])"
+    ).first
+    first_text.fill("Nguyễn Văn An")
+    page.locator("form.cms-form button[type=submit]").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    assert page.evaluate(
+        "() => document.querySelector('.error-summary').compareDocumentPosition("
+        "document.querySelector('form.cms-form')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    # What was typed is still there, and each summary link leads to its field.
+    expect(
+        page.locator("form.cms-form input[type=text]:not([name=website])").first
+    ).to_have_value("Nguyễn Văn An")
+    link = summary.locator("a").first
+    target = link.get_attribute("href")
+    link.click()
+    expect(page.locator(target)).to_be_focused()
+    problems = blocking(run_axe(page, axe_source))
+    assert not problems, "axe on a form with errors:\n" + "\n".join(map(str, problems))
 
 
 def test_axe_reports_a_real_violation(page: Page, axe_source: str):

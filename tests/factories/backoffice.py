@@ -75,7 +75,9 @@ class UserFactory(DjangoModelFactory):
     @factory.post_generation
     def groups(obj, create, extracted, **kwargs):
         if create and extracted:
-            obj.groups.add(*[Group.objects.get(name=name) for name in extracted])
+            obj.groups.add(
+                *[Group.objects.get_or_create(name=name)[0] for name in extracted]
+            )
         if create:
             obj.save()
 

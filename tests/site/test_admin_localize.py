@@ -122,3 +122,25 @@ def test_not_found_page_is_in_the_visitors_language(client, site_tree, en, home_
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_submissions_are_listed_and_exported_in_the_admin(admin_client, site_tree):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from tests.factories.site import ContactPageFactory, FormPageFactory
+
+    home, _catalogue = site_tree
+    form_page = FormPageFactory(parent=ContactPageFactory(parent=home))
+    FormSubmission.objects.create(
+        page=form_page,
+        form_data={
+            "ho_va_ten": "Trần Thị Bình",
+            "email": "binh@example.vn",
+            "noi_dung": "Hỏi",
+        },
+    )
+    url = reverse("wagtailforms:list_submissions", args=[form_page.pk])
+    assert "Trần Thị Bình" in admin_client.get(url).content.decode()
+    export = admin_client.get(url, {"export": "csv"})
+    assert export.status_code == 200
+    assert "Trần Thị Bình" in b"".join(export.streaming_content).decode()

@@ -262,7 +262,10 @@ def test_main_menu_marks_the_current_section(client, site_tree):
     NavigationMenuFactory(
         links=json.dumps(
             [
-                {"type": "link", "value": {"text": "", "page": catalogue.pk, "url": ""}},
+                {
+                    "type": "link",
+                    "value": {"text": "", "page": catalogue.pk, "url": ""},
+                },
                 {"type": "link", "value": {"text": "", "page": section.pk, "url": ""}},
             ]
         )
@@ -272,3 +275,41 @@ def test_main_menu_marks_the_current_section(client, site_tree):
     assert f'<a href="{catalogue.url}">' in html
     html = client.get(section.url).content.decode()
     assert f'<a href="{section.url}" aria-current="page">' in html
+
+
+def test_home_page_query_count(
+    client, site_tree, roadmap_procedures, django_assert_max_num_queries
+):
+    home, _catalogue = site_tree
+    sector = roadmap_procedures[0].sector
+    tiles = [
+        {
+            "type": "entry_point",
+            "value": {
+                "title": f"Ô {i}",
+                "text": "",
+                "page": None,
+                "sector": sector.pk,
+                "search": "",
+            },
+        }
+        for i in range(8)
+    ]
+    home.entry_points = json.dumps(tiles)
+    home.popular_procedures = json.dumps(
+        [{"type": "procedure", "value": p.pk} for p in roadmap_procedures]
+    )
+    home.save_revision().publish()
+    NavigationMenuFactory(
+        links=json.dumps(
+            [
+                {"type": "link", "value": {"text": "", "page": p.pk, "url": ""}}
+                for p in roadmap_procedures
+            ]
+        )
+    )
+    client.get("/vi/")
+    # Tiles, procedures and menu links are resolved in batches: the count does
+    # not grow with their number.
+    with django_assert_max_num_queries(45):
+        assert client.get("/vi/").status_code == 200

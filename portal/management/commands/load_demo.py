@@ -15,6 +15,7 @@ DEMO_STEPS = [
     "cms_pages.site_demo.load_investment",
     "cms_pages.site_demo.load_content",
     "portal.dossiers.demo.load_calendar",
+    "portal.backoffice.demo.load_dossiers",
 ]
 
 

@@ -1,0 +1,342 @@
+"""Demo data for the back office: a few hundred dossiers over the past months in
+every state, with their events, outcomes, supplement requests, apology letters
+and ratings, plus two demo officials (DEBUG only).
+
+Deterministic (a fixed random seed, dates counted back from today), idempotent
+(nothing happens when demo dossiers exist) and fast (bulk_create).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import Locale
+
+from portal.dossiers.calendar import load_calendar
+from portal.dossiers.models import Dossier, DossierStatus, StatusEvent
+
+from .models import (
+    ApologyLetter,
+    DossierRating,
+    OfficialProfile,
+    Outcome,
+    SupplementItem,
+    SupplementRequest,
+)
+
+S = DossierStatus
+PREFIX = "DEMO"
+COUNT = 360
+MONTHS = 8
+SEED = 2026
+DEMO_PASSWORD = "demo-hcc-2026"  # noqa: S105 - DEBUG-only demo accounts, documented
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"]
+MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Đức", "Thu", "Quang", "Thanh"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phương",
+]
+STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hùng Vương", "Lý Thường Kiệt"]
+REASONS = [
+    "Cần lấy ý kiến của cơ quan liên quan.",
+    "Hồ sơ cần xác minh thực địa.",
+    "Số lượng hồ sơ tăng đột biến trong tháng.",
+]
+COMMENTS = [
+    "Cán bộ hướng dẫn nhiệt tình.",
+    "Trả kết quả đúng hẹn, rất hài lòng.",
+    "Thủ tục rõ ràng, dễ làm theo.",
+    "Cần rút ngắn thời gian chờ.",
+    "",
+    "",
+]
+
+
+def load_dossiers(stdout: TextIO) -> None:
+    """Create the demo dossiers once (skipped when they exist or no procedure exists)."""
+    from cms_pages.models import ProcedurePage
+
+    _demo_users(stdout)
+    if Dossier.objects.filter(code__startswith=f"{PREFIX}-").exists():
+        stdout.write("Demo dossiers: already loaded.")
+        return
+    procedures = list(
+        ProcedurePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .select_related("agency", "sector")
+        .prefetch_related("documents")
+        .order_by("code")
+    )
+    if not procedures:
+        stdout.write("Demo dossiers: no procedures, skipped.")
+        return
+    rng = random.Random(SEED)
+    calendar = load_calendar()
+    tz = ZoneInfo(settings.TIME_ZONE)
+    now = timezone.now()
+    today = timezone.localdate()
+    start = today - timedelta(days=30 * MONTHS)
+    staff = list(get_user_model().objects.filter(is_superuser=True)[:1])
+    actor = staff[0] if staff else None
+
+    plans = []
+    for index in range(COUNT):
+        procedure = rng.choice(procedures)
+        day = start + timedelta(days=rng.randrange((today - start).days + 1))
+        while not calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        received = datetime.combine(
+            day, time(rng.randint(7, 16), rng.choice((0, 15, 30, 45))), tzinfo=tz
+        )
+        if received > now:
+            received = now - timedelta(hours=1)
+        days = Decimal(procedure.processing_time_days or 5)
+        counting_from, due = calendar.appointment(received, days)
+        plans.append((index, procedure, received, days, counting_from, due))
+
+    dossiers = []
+    for index, procedure, received, days, counting_from, due in plans:
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        dossiers.append(
+            Dossier(
+                code=f"{PREFIX}-{received:%y%m%d}-{index + 1:04d}",
+                procedure=procedure,
+                procedure_code=procedure.code,
+                procedure_name=procedure.name,
+                agency=procedure.agency,
+                sector=procedure.sector,
+                language="vi" if rng.random() < 0.9 else "en",
+                applicant_type="individual",
+                applicant_name=name,
+                applicant_id_number=f"0460{rng.randint(10**7, 10**8 - 1)}",
+                applicant_phone=f"09{rng.randint(10**7, 10**8 - 1)}",
+                applicant_email="",
+                applicant_address=f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Huế",
+                receipt_method="at_centre",
+                status=S.RECEIVED,
+                received_at=received,
+                processing_days=days,
+                counting_from=counting_from,
+                first_appointment_date=due,
+                appointment_date=due,
+            )
+        )
+    Dossier.objects.bulk_create(dossiers)
+    dossiers = list(
+        Dossier.objects.filter(code__startswith=f"{PREFIX}-")
+        .select_related("procedure")
+        .order_by("code")
+    )
+
+    events, outcomes, ratings, letters = [], [], [], []
+    requests: list[tuple[SupplementRequest, list[str]]] = []
+    for dossier in dossiers:
+        _story(
+            dossier,
+            rng,
+            calendar,
+            now,
+            actor,
+            events,
+            outcomes,
+            ratings,
+            letters,
+            requests,
+        )
+    Dossier.objects.bulk_update(
+        dossiers, ["status", "appointment_date", "resolved_at", "returned_at"]
+    )
+    StatusEvent.objects.bulk_create(events)
+    Outcome.objects.bulk_create(outcomes)
+    DossierRating.objects.bulk_create(ratings)
+    ApologyLetter.objects.bulk_create(letters)
+    SupplementRequest.objects.bulk_create([request for request, _names in requests])
+    SupplementItem.objects.bulk_create(
+        SupplementItem(request=request, document_name=name)
+        for request, names in requests
+        for name in names
+    )
+    stdout.write(
+        f"Demo dossiers: {len(dossiers)} dossiers, {len(events)} events, "
+        f"{len(ratings)} ratings."
+    )
+
+
+def _story(
+    dossier, rng, calendar, now, actor, events, outcomes, ratings, letters, requests
+):
+    """Walk one dossier through the workflow, as far as its age allows."""
+    received = dossier.received_at
+    due = dossier.appointment_date
+    age = (now - received).days
+
+    def event(from_status, to_status, at, note=""):
+        events.append(
+            StatusEvent(
+                dossier=dossier,
+                from_status=from_status,
+                to_status=to_status,
+                actor=actor if from_status else None,
+                note=note,
+                appointment_date=dossier.appointment_date,
+                created_at=min(at, now),
+            )
+        )
+
+    event("", S.RECEIVED, received)
+    if age < 1 and rng.random() < 0.7:
+        return
+    started = received + timedelta(hours=rng.randint(2, 20))
+    if started >= now:
+        return
+    event(S.RECEIVED, S.IN_PROCESSING, started)
+    dossier.status = S.IN_PROCESSING
+    roll = rng.random()
+    if roll < 0.12:
+        at = started + timedelta(days=1)
+        if at >= now:
+            return
+        names = [doc.name for doc in dossier.procedure.documents.all()[:2]] or [
+            "Bản sao giấy tờ tùy thân"
+        ]
+        request = SupplementRequest(
+            dossier=dossier,
+            message="Đề nghị bổ sung giấy tờ còn thiếu.",
+            created_at=at,
+            requested_by=actor,
+        )
+        event(S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, at, request.message)
+        dossier.status = S.SUPPLEMENT_REQUESTED
+        back = at + timedelta(days=rng.randint(1, 6))
+        if (now - at).days < 15 and rng.random() < 0.5:
+            back = now  # still waiting for the applicant
+        if back >= now:
+            requests.append((request, names))
+            return
+        request.fulfilled_at = back
+        requests.append((request, names))
+        _first, dossier.appointment_date = calendar.appointment(
+            back, dossier.processing_days
+        )
+        event(S.SUPPLEMENT_REQUESTED, S.SUPPLEMENTED, back)
+        dossier.status = S.SUPPLEMENTED
+    due = dossier.appointment_date
+    # When the agency decides: mostly on time, sometimes late.
+    late = rng.random() < 0.12
+    decide_day = (
+        due + timedelta(days=rng.randint(1, 6))
+        if late
+        else due - timedelta(days=rng.randint(0, 3))
+    )
+    decide_day = max(decide_day, timezone.localtime(received).date())
+    decided = datetime.combine(
+        decide_day, time(rng.randint(8, 16)), tzinfo=received.tzinfo
+    )
+    # Never before the previous step.
+    decided = max(decided, events[-1].created_at + timedelta(hours=1))
+    decide_day = timezone.localtime(decided).date()
+    # Some late dossiers are still waiting: they show up as overdue.
+    overdue_days = (timezone.localdate(now) - due).days
+    stuck = 0 < overdue_days <= 20 and (late or rng.random() < 0.25)
+    if decided >= now or stuck:
+        if due < timezone.localdate(now) and rng.random() < 0.5:
+            new_date = calendar.add_working_days(timezone.localdate(now), 3)
+            letters.append(
+                ApologyLetter(
+                    dossier=dossier,
+                    previous_date=due,
+                    new_date=new_date,
+                    reason=rng.choice(REASONS),
+                    created_by=actor,
+                    created_at=now - timedelta(hours=2),
+                )
+            )
+            event(
+                dossier.status,
+                dossier.status,
+                now - timedelta(hours=2),
+                letters[-1].reason,
+            )
+            dossier.appointment_date = new_date
+        return
+    refused = rng.random() < 0.06
+    target = S.REFUSED if refused else S.APPROVED
+    event(
+        dossier.status, target, decided, "Hồ sơ không đủ điều kiện." if refused else ""
+    )
+    dossier.status = target
+    dossier.resolved_at = decided
+    receipt_day = calendar.receipt_day(received)
+    outcomes.append(
+        Outcome(
+            dossier=dossier,
+            decided_at=decided,
+            due_date=due,
+            on_time=decide_day <= due,
+            working_days=calendar.working_days_between(receipt_day, decide_day),
+        )
+    )
+    returned = decided + timedelta(days=rng.randint(0, 3), hours=1)
+    if returned >= now:
+        return
+    event(target, S.RESULT_RETURNED, returned)
+    dossier.status = S.RESULT_RETURNED
+    dossier.returned_at = returned
+    if rng.random() < 0.55:
+        base = 5 if not late else 3
+
+        def score(base=base):
+            return max(1, min(5, base - (rng.random() < 0.3) - (rng.random() < 0.1)))
+
+        ratings.append(
+            DossierRating(
+                dossier=dossier,
+                overall=score(),
+                clarity=score(),
+                punctuality=score(),
+                attitude=score(),
+                comment=rng.choice(COMMENTS),
+                created_at=min(returned + timedelta(hours=rng.randint(1, 48)), now),
+            )
+        )
+
+
+def _demo_users(stdout: TextIO) -> None:
+    """Two demo accounts for the back office, only on a DEBUG (development) site."""
+    if not settings.DEBUG:
+        return
+    from cms_pages.snippets import Agency
+
+    agency = Agency.objects.filter(locale=Locale.get_default()).order_by("pk").first()
+    users = get_user_model().objects
+    if agency is not None and not users.filter(username="canbo").exists():
+        official = users.create_user("canbo", "canbo@example.vn", DEMO_PASSWORD)
+        official.first_name = "Cán bộ (demo)"
+        official.save()
+        official.groups.add(Group.objects.get(name="Cán bộ xử lý hồ sơ"))
+        OfficialProfile.objects.create(user=official, agency=agency)
+        stdout.write(f"Demo official: canbo / {DEMO_PASSWORD} ({agency}).")
+    if not users.filter(username="motcua").exists():
+        centre = users.create_user("motcua", "motcua@example.vn", DEMO_PASSWORD)
+        centre.first_name = "Bộ phận một cửa (demo)"
+        centre.save()
+        centre.groups.add(Group.objects.get(name="Bộ phận một cửa"))
+        stdout.write(f"Demo centre staff: motcua / {DEMO_PASSWORD}.")

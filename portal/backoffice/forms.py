@@ -1,0 +1,160 @@
+"""Forms of the back office (workflow actions) and of the public side
+(supplement upload, satisfaction rating, page feedback)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from cms_pages.snippets import Agency
+from portal.dossiers.models import Dossier
+
+from .models import DossierRating
+from .workflow import Action, Missing
+
+SCORE_CHOICES = [(score, str(score)) for score in range(5, 0, -1)]
+
+
+class ActionForm(forms.Form):
+    """One workflow action; fields appear according to what the action needs."""
+
+    note = forms.CharField(
+        label=_("Note for the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the tracking page and in the email to the applicant."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only officials see this."),
+    )
+
+    def __init__(self, *args, action: Action, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.dossier = dossier
+        if action.note_required:
+            self.fields["note"].required = True
+            self.fields["note"].label = _("Reason (the applicant will read it)")
+        if action.name == "transfer":
+            self.fields["to_agency"] = forms.ModelChoiceField(
+                label=_("Transfer to"),
+                queryset=Agency.objects.filter(locale=Locale.get_default()).exclude(
+                    pk=dossier.agency_id
+                ),
+            )
+        if action.name == "request_supplement":
+            documents = []
+            if dossier.procedure_id:
+                documents = [
+                    (str(doc.pk), doc.name) for doc in dossier.procedure.documents.all()
+                ]
+            self.fields["documents"] = forms.MultipleChoiceField(
+                label=_("Missing or incorrect documents"),
+                choices=documents,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields["other_documents"] = forms.CharField(
+                label=_("Other documents (one per line)"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        if action.name == "apologise":
+            self.fields["new_date"] = forms.DateField(
+                label=_("New appointment date"),
+                widget=forms.DateInput(attrs={"type": "date"}),
+                help_text=_("A working day after today."),
+            )
+
+    def missing(self) -> list[Missing]:
+        """The documents a supplement request lists."""
+        names = dict(self.fields["documents"].choices)
+        items = [
+            Missing(name=names[pk], procedure_document_id=int(pk))
+            for pk in self.cleaned_data.get("documents", [])
+        ]
+        items += [
+            Missing(name=line.strip())
+            for line in self.cleaned_data.get("other_documents", "").splitlines()
+            if line.strip()
+        ]
+        return items
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action.name == "request_supplement" and not self.errors:
+            if not self.missing():
+                raise forms.ValidationError(
+                    _("List at least one missing document."), code="required"
+                )
+        return cleaned
+
+
+class SupplementUploadForm(forms.Form):
+    """One file per missing document of the open supplement request."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.FileField(
+                label=item.document_name,
+                help_text=item.note,
+                widget=forms.ClearableFileInput(
+                    attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/*"}
+                ),
+            )
+
+    def item_fields(self):
+        return [(item, self[f"item_{item.pk}"]) for item in self.items]
+
+
+class RatingForm(forms.ModelForm):
+    """Overall satisfaction and three criteria, 1 (very poor) to 5 (very good)."""
+
+    class Meta:
+        model = DossierRating
+        fields = ["overall", "clarity", "punctuality", "attitude", "comment"]
+        widgets = {
+            name: forms.RadioSelect(choices=SCORE_CHOICES)
+            for name in ("overall", "clarity", "punctuality", "attitude")
+        } | {"comment": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("overall", "clarity", "punctuality", "attitude"):
+            self.fields[name] = forms.TypedChoiceField(
+                label=self.fields[name].label,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+        self.fields["overall"].label = _("Overall, how satisfied are you?")
+        self.fields["clarity"].label = _("Were the instructions clear?")
+        self.fields["punctuality"].label = _("Was the result on time?")
+        self.fields["attitude"].label = _("How were you treated by the staff?")
+        self.fields["comment"].label = _("Comment (optional)")
+        self.fields["comment"].max_length = 2000
+
+
+class PageFeedbackForm(forms.Form):
+    """ "Was this page helpful?" (yes/no, optional comment)."""
+
+    page = forms.IntegerField(widget=forms.HiddenInput)
+    helpful = forms.TypedChoiceField(
+        label=_("Was this page helpful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("How can we improve this page? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Do not write personal information here."),
+    )

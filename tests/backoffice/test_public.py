@@ -1,0 +1,235 @@
+"""The applicant's side: supplement upload and rating from the tracking page;
+page feedback; figures on procedure and home pages."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
+from django.urls import reverse
+
+from portal.backoffice.models import DossierRating, PageFeedback, SupplementRequest
+from portal.backoffice.workflow import Missing, perform
+from portal.dossiers.models import DocumentSource
+from portal.dossiers.models import DossierStatus as S
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def query(dossier, verify=None):
+    return {"code": dossier.code, "verify": verify or dossier.verification_code}
+
+
+@pytest.fixture
+def waiting(make_dossier, users):
+    dossier = make_dossier(status=S.IN_PROCESSING)
+    perform(
+        dossier,
+        "request_supplement",
+        users["official"],
+        note="Bổ sung bản sao",
+        missing=[
+            Missing("Bản sao CCCD", note="Bản chụp bị mờ"),
+            Missing("Giấy ủy quyền"),
+        ],
+        notify=False,
+    )
+    return dossier
+
+
+def test_tracking_page_lists_missing_documents_and_links_the_upload(client, waiting):
+    html = client.get("/vi/tra-cuu-ho-so/", query(waiting)).content.decode()
+    assert (
+        "Bản sao CCCD" in html and "Bản chụp bị mờ" in html and "Giấy ủy quyền" in html
+    )
+    assert "/vi/tra-cuu-ho-so/bo-sung/?" in html
+
+
+def test_supplement_upload_returns_the_dossier_to_the_agency(client, waiting):
+    url = "/vi/tra-cuu-ho-so/bo-sung/"
+    page = client.get(url, query(waiting))
+    assert page.status_code == 200
+    items = list(SupplementRequest.objects.get(dossier=waiting).items.order_by("pk"))
+    data = query(waiting) | {
+        f"item_{item.pk}": SimpleUploadedFile(
+            f"scan{item.pk}.pdf", PDF, "application/pdf"
+        )
+        for item in items
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/vi/tra-cuu-ho-so/?")
+    waiting.refresh_from_db()
+    assert waiting.status == S.SUPPLEMENTED
+    assert waiting.appointment_date > date(2026, 3, 9)
+    documents = waiting.documents.filter(source=DocumentSource.SUPPLEMENT)
+    assert documents.count() == 2
+    assert all(
+        not doc.file.name.endswith(("scan", ".exe")) and doc.sha256 for doc in documents
+    )
+    for item in items:
+        item.refresh_from_db()
+        assert item.document is not None
+    assert waiting.events.last().actor is None
+
+
+def test_supplement_upload_refuses_wrong_files_and_stores_nothing(client, waiting):
+    items = list(SupplementRequest.objects.get(dossier=waiting).items.order_by("pk"))
+    data = query(waiting) | {
+        f"item_{items[0].pk}": SimpleUploadedFile("ok.pdf", PDF, "application/pdf"),
+        f"item_{items[1].pk}": SimpleUploadedFile(
+            "virus.pdf", b"MZ\x90\x00 executable", "application/pdf"
+        ),
+    }
+    response = client.post("/vi/tra-cuu-ho-so/bo-sung/", data)
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == S.SUPPLEMENT_REQUESTED
+    assert not waiting.documents.exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/vi/tra-cuu-ho-so/bo-sung/", "/vi/tra-cuu-ho-so/danh-gia/"]
+)
+def test_wrong_verification_code_reveals_nothing(client, waiting, path):
+    response = client.get(path, query(waiting, verify="WRONG123"))
+    assert response.status_code == 404
+    assert waiting.code not in response.content.decode()
+
+
+@pytest.fixture
+def returned(make_dossier, users):
+    dossier = make_dossier(status=S.APPROVED)
+    perform(dossier, "return_result", users["centre"], notify=False)
+    return dossier
+
+
+RATING = {
+    "overall": "5",
+    "clarity": "4",
+    "punctuality": "5",
+    "attitude": "3",
+    "comment": "Tốt",
+}
+
+
+def test_rating_once_per_dossier(client, returned):
+    html = client.get("/vi/tra-cuu-ho-so/", query(returned)).content.decode()
+    assert "/vi/tra-cuu-ho-so/danh-gia/?" in html
+    response = client.post("/vi/tra-cuu-ho-so/danh-gia/", query(returned) | RATING)
+    assert response.status_code == 302
+    rating = DossierRating.objects.get(dossier=returned)
+    assert (rating.overall, rating.clarity, rating.punctuality, rating.attitude) == (
+        5,
+        4,
+        5,
+        3,
+    )
+    again = client.post(
+        "/vi/tra-cuu-ho-so/danh-gia/", query(returned) | RATING | {"overall": "1"}
+    )
+    assert again.status_code == 302
+    assert DossierRating.objects.filter(dossier=returned).count() == 1
+    assert DossierRating.objects.get(dossier=returned).overall == 5
+    html = client.get("/vi/tra-cuu-ho-so/", query(returned)).content.decode()
+    assert "/vi/tra-cuu-ho-so/danh-gia/?" not in html
+
+
+def test_the_database_refuses_a_second_rating(returned):
+    DossierRating.objects.create(
+        dossier=returned, overall=4, clarity=4, punctuality=4, attitude=4
+    )
+    with pytest.raises(IntegrityError):
+        DossierRating.objects.create(
+            dossier=returned, overall=1, clarity=1, punctuality=1, attitude=1
+        )
+
+
+def test_rating_only_after_the_result_is_returned(client, make_dossier):
+    dossier = make_dossier(status=S.IN_PROCESSING)
+    response = client.post("/vi/tra-cuu-ho-so/danh-gia/", query(dossier) | RATING)
+    assert response.status_code == 302
+    assert not DossierRating.objects.exists()
+
+
+@pytest.mark.parametrize("bad", [{"overall": "6"}, {"overall": "0"}, {"clarity": ""}])
+def test_rating_scores_are_checked(client, returned, bad):
+    response = client.post(
+        "/vi/tra-cuu-ho-so/danh-gia/", query(returned) | RATING | bad
+    )
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    assert not DossierRating.objects.exists()
+
+
+@pytest.fixture
+def procedure(db):
+    from tests.factories.catalogue import ProcedurePageFactory, build_site
+
+    _home, catalogue = build_site()
+    return ProcedurePageFactory(parent=catalogue)
+
+
+def test_page_feedback_is_stored_and_exported(client, procedure, users):
+    html = client.get(procedure.url).content.decode()
+    assert 'id="page-feedback"' in html
+    response = client.post(
+        "/vi/y-kien-trang/",
+        {"page": procedure.pk, "helpful": "no", "comment": "Thiếu mẫu đơn"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("?feedback=thanks#page-feedback")
+    feedback = PageFeedback.objects.get()
+    assert (feedback.page_id, feedback.helpful, feedback.comment) == (
+        procedure.pk,
+        False,
+        "Thiếu mẫu đơn",
+    )
+    client.force_login(users["editor"])
+    listing = client.get(reverse("backoffice_page_feedback:index"))
+    assert listing.status_code == 200
+    export = client.get(reverse("backoffice_page_feedback:index") + "?export=csv")
+    assert export.status_code == 200
+    assert "Thiếu mẫu đơn" in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_page_feedback_without_an_answer_is_a_400(client, procedure):
+    response = client.post("/vi/y-kien-trang/", {"page": procedure.pk})
+    assert response.status_code == 400
+    assert not PageFeedback.objects.exists()
+
+
+def test_procedure_page_shows_on_time_rate_and_satisfaction(
+    client, procedure, make_dossier, users
+):
+    html = client.get(procedure.url).content.decode()
+    assert "procedure-figures" not in html
+    from django.utils import timezone
+
+    dossier = make_dossier(procedure_code=procedure.code, received_at=timezone.now())
+
+    perform(dossier, "start", users["official"], notify=False)
+    perform(dossier, "approve", users["official"], notify=False, now=timezone.now())
+    DossierRating.objects.create(
+        dossier=dossier, overall=4, clarity=4, punctuality=4, attitude=4
+    )
+    from portal.backoffice.statistics import invalidate_procedure_summaries
+
+    invalidate_procedure_summaries()
+    html = client.get(procedure.url).content.decode()
+    assert "procedure-figures" in html
+    assert "4/5" in html
+
+
+def test_home_figures_only_with_data(make_dossier, rf):
+    from portal.backoffice.wagtail_hooks import home_figures
+
+    assert home_figures(rf.get("/vi/")) == []
+    from django.utils import timezone
+
+    make_dossier(received_at=timezone.now())
+    figures = home_figures(rf.get("/vi/"))
+    assert figures[0]["value"] == "1"
