@@ -27,13 +27,13 @@ class MultilingualSitemap(Sitemap):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Allow everything public; keep crawlers out of the admin and the API."""
+    """Allow everything public (form templates under /documents/ included, people
+    search for them); keep crawlers out of the admin and the JSON API."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /api/",
-        "Disallow: /documents/",
         "Allow: /",
         "",
         f"Sitemap: {sitemap_url}",

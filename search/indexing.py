@@ -30,7 +30,7 @@ from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
 from search.text import code_variants, folded, normalise
 
 logger = logging.getLogger(__name__)
-CHUNK = 500
+CHUNK = 500  # procedures per bulk request (two lines each)
 _SPACE = re.compile(r"\s+")
 
 
@@ -322,6 +322,42 @@ def apply_pending() -> tuple[int, bool]:
 # Rebuild and status ---------------------------------------------------------
 
 
+def build_index(engine: Engine, language: str, docs: list[dict[str, Any]]) -> str:
+    """A new concrete index for `language` holding `docs`; returns its name.
+
+    Refreshing is switched off while loading and back on afterwards (the usual
+    bulk-load setting); the alias is not touched.
+    """
+    name = documents.new_index_name(language)
+    body = documents.index_body(language, name)
+    body["settings"]["refresh_interval"] = "-1"
+    engine.create_index(name, body)
+    operations: list[dict[str, Any]] = []
+    for doc in docs:
+        operations.append({"index": {"_index": name, "_id": doc["translation_key"]}})
+        operations.append(doc)
+    failures = send_bulk(engine, operations)
+    if failures:
+        engine.delete_index(name)
+        raise EngineError(f"{failures} documents could not be indexed into {name}")
+    engine.put_settings(name, {"index": {"refresh_interval": "1s"}})
+    engine.refresh(name)
+    return name
+
+
+def point_alias(engine: Engine, language: str, name: str) -> None:
+    """Move the locale's alias to `name` atomically and drop the old indices."""
+    alias = documents.alias_name(language)
+    old = engine.indices_for_alias(alias)
+    # A concrete index squatting on the alias name (never made by us) must go.
+    if not old and alias in engine.list_indices(alias):
+        engine.delete_index(alias)
+    engine.swap_alias(alias, name, old)
+    for stale in old:
+        if stale != name:
+            engine.delete_index(stale)
+
+
 def rebuild(engine: Engine, stdout=None) -> dict[str, tuple[str, int]]:
     """Build every locale's index anew, then swap its alias (zero downtime).
 
@@ -331,24 +367,10 @@ def rebuild(engine: Engine, stdout=None) -> dict[str, tuple[str, int]]:
     write_search_text(items)
     built: dict[str, tuple[str, int]] = {}
     for language in documents.LANGUAGES:
+        docs = [doc for _, lang, doc in items if lang == language and doc is not None]
+        name = build_index(engine, language, docs)
+        point_alias(engine, language, name)
         alias = documents.alias_name(language)
-        name = documents.new_index_name(language)
-        engine.create_index(name, documents.index_body(language, name))
-        lang_items = [
-            item for item in items if item[1] == language and item[2] is not None
-        ]
-        failures = send_bulk(engine, bulk_operations(lang_items, {language: name}))
-        if failures:
-            engine.delete_index(name)
-            raise EngineError(f"{failures} documents could not be indexed into {name}")
-        engine.refresh(name)
-        old = engine.indices_for_alias(alias)
-        # A concrete index squatting on the alias name (never made by us) must go.
-        if alias in engine.list_indices(alias) and not old:
-            engine.delete_index(alias)
-        engine.swap_alias(alias, name, old)
-        for stale in old:
-            engine.delete_index(stale)
         built[alias] = (name, engine.count(alias))
         if stdout is not None:
             stdout.write(f"{alias} -> {name}: {built[alias][1]} documents")

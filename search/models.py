@@ -31,8 +31,13 @@ class ProcedureSearchText(models.Model):
     locale = models.ForeignKey(
         "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
     )
+    # Nullable only so benchmarks can load synthetic rows without pages.
     page = models.ForeignKey(
-        "cms_pages.ProcedurePage", on_delete=models.CASCADE, related_name="+"
+        "cms_pages.ProcedurePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     code = models.CharField(max_length=32, db_index=True)
     name = models.TextField()

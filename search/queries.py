@@ -182,7 +182,7 @@ class ProcedureSearch:
                 fields=FUZZY_FIELDS,
                 fuzziness="AUTO",
                 prefix_length=1,
-                max_expansions=20,
+                max_expansions=10,
                 minimum_should_match=MINIMUM_MATCH,
                 boost=0.5,
             ),

@@ -14,7 +14,20 @@ class ReadOnlyViewSet(ModelViewSet):
     these records come from the public site."""
 
     inspect_view_enabled = True
+    copy_view_enabled = False
     search_backend_name = None
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No add, edit, copy, history or usage views are registered.
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                **kwargs,
+            }
+        )
 
     def get_urlpatterns(self):
         return [

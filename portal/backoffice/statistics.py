@@ -336,6 +336,32 @@ def compute(
     return ordered, _total(ordered)
 
 
+def localise_labels(rows: list[Row], group_by: str, language: str) -> None:
+    """Agency and sector names in `language` (one query) where a translation exists.
+
+    Dossiers point at the default-locale rows; pages in another language show
+    the translated names of the same agencies and sectors.
+    """
+    from wagtail.models import Locale
+
+    from cms_pages.snippets import Agency, Sector
+
+    model = {"agency": Agency, "sector": Sector}.get(group_by)
+    if model is None or not rows or language == Locale.get_default().language_code:
+        return
+    keys = [int(row.key) for row in rows if row.key.isdigit()]
+    pairs = model.objects.filter(pk__in=keys).values_list("pk", "translation_key")
+    by_key = dict(pairs)
+    names = dict(
+        model.objects.filter(
+            translation_key__in=by_key.values(), locale__language_code=language
+        ).values_list("translation_key", "name")
+    )
+    for row in rows:
+        if row.key.isdigit() and by_key.get(int(row.key)) in names:
+            row.label = names[by_key[int(row.key)]]
+
+
 def _round(value, step: str = "0.1") -> float | None:
     if value is None:
         return None

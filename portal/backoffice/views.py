@@ -113,6 +113,7 @@ def statistics_page(request):
         error = str(exc)
         group_by, period = "agency", stats.default_period()
     rows, total = stats.compute(group_by, period)
+    stats.localise_labels(rows, group_by, request.LANGUAGE_CODE)
     months_rows, _months_total = (
         (rows, total) if group_by == "month" else stats.compute("month", period)
     )

@@ -162,6 +162,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Search cluster (see search/). Unset ELASTICSEARCH_URL = database search.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
+# Seconds a visitor's search waits for the cluster before the database answers,
+# and seconds the cluster is then skipped (circuit breaker). See docs/search.md.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.0"))
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"

@@ -57,6 +57,9 @@ class Engine(ABC):
     def delete_index(self, name: str) -> None:
         self.call("indices.delete", long=True, index=name, ignore_unavailable=True)
 
+    def put_settings(self, index: str, body: dict[str, Any]) -> None:
+        self.call("indices.put_settings", long=True, index=index, body=body)
+
     def refresh(self, index: str) -> None:
         self.call("indices.refresh", long=True, index=index)
 

@@ -215,3 +215,56 @@ def test_dashboard_panel_shows_overdue_dossiers(client, users, make_dossier):
     client.force_login(users["editor"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "LATE-9" not in html
+
+
+def test_officials_are_managed_in_settings(client, users, agencies):
+    client.force_login(users["superuser"])
+    assert client.get(reverse("backoffice_officials:index")).status_code == 200
+    assert client.get(reverse("backoffice_officials:add")).status_code == 200
+    client.force_login(users["official"])
+    assert denied(client.get(reverse("backoffice_officials:index")))
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("superuser", True), ("centre", True), ("official", False), ("editor", False)],
+)
+def test_ratings_listing(role, allowed, client, users, make_dossier):
+    from portal.backoffice.models import DossierRating
+
+    dossier = make_dossier(status=S.RESULT_RETURNED)
+    DossierRating.objects.create(
+        dossier=dossier,
+        overall=2,
+        clarity=3,
+        punctuality=2,
+        attitude=4,
+        comment="Chờ lâu",
+    )
+    client.force_login(users[role])
+    response = client.get(reverse("backoffice_ratings:index"))
+    if allowed:
+        assert response.status_code == 200
+        assert "Chờ lâu" in response.content.decode()
+    else:
+        assert denied(response)
+
+
+def test_actions_are_in_the_audit_log_with_their_labels(client, users, make_dossier):
+    from wagtail.log_actions import registry
+
+    dossier = make_dossier()
+    client.force_login(users["official"])
+    client.post(
+        reverse("backoffice_dossiers:action", args=[dossier.pk, "start"]),
+        {"note": "", "internal_note": "Giao chuyên viên A"},
+    )
+    entry = ModelLogEntry.objects.get(object_id=str(dossier.pk))
+    assert entry.action == "backoffice.dossier.start"
+    assert entry.user == users["official"]
+    assert str(registry.get_action_label(entry.action)) == "Bắt đầu xử lý"
+    event = dossier.events.last()
+    assert (event.actor, event.internal_note) == (
+        users["official"],
+        "Giao chuyên viên A",
+    )

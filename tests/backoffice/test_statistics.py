@@ -91,6 +91,7 @@ def march(make_dossier, users, agencies):
     return {"a": a, "b": b, "c": c, "d": d, "other": other}
 
 
+@pytest.mark.smoke
 def test_hand_checked_figures_per_agency(march, agencies):
     outcomes = {o.dossier.code: o for o in Outcome.objects.select_related("dossier")}
     assert (outcomes["A"].on_time, outcomes["A"].working_days) == (True, 4)

@@ -55,6 +55,7 @@ EXPECTED_TRANSITIONS = {
 }
 
 
+@pytest.mark.smoke
 def test_transition_table_is_the_documented_machine():
     assert set(TRANSITIONS) == EXPECTED_TRANSITIONS
 
@@ -274,12 +275,31 @@ def test_the_applicant_may_only_supplement(make_dossier, agencies, action_name):
         )
 
 
-def test_status_email_goes_out_after_commit(
-    make_dossier, users, mailoutbox, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("language", "expected"), [("vi", "Đang xử lý"), ("en", "In processing")]
+)
+def test_status_email_goes_out_after_commit_in_the_dossier_language(
+    make_dossier,
+    users,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    language,
+    expected,
 ):
-    pytest.importorskip("portal.dossiers.emails")
-    dossier = make_dossier()
+    dossier = make_dossier(language=language)
     with django_capture_on_commit_callbacks(execute=True):
-        perform(dossier, "start", users["official"])
+        perform(dossier, "start", users["official"], note="Đã chuyển phòng chuyên môn")
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["nguoi.nop@example.vn"]
+    assert expected in mailoutbox[0].body
+    assert "Đã chuyển phòng chuyên môn" in mailoutbox[0].body
+
+
+def test_no_email_before_commit(
+    make_dossier, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    dossier = make_dossier()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        perform(dossier, "start", users["official"])
+    assert mailoutbox == []
+    assert len(callbacks) == 1

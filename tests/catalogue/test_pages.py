@@ -3,11 +3,11 @@
 import io
 
 import pytest
-from django.db import connection, transaction
+from django.core.management import call_command
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from cms_pages.demo import load_catalogue, load_site
 from cms_pages.models import ProcedurePage, Sector
 from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
 
@@ -18,10 +18,8 @@ PROCEDURE_PAGE_MAX_QUERIES = 30
 CATALOGUE_PAGE_MAX_QUERIES = 30
 
 
-def load_catalogue_demo() -> None:
-    for step in (load_site, load_catalogue):
-        with transaction.atomic():
-            step(io.StringIO())
+def load_demo() -> None:
+    call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def queries_for(client, url) -> tuple[int, str]:
@@ -106,17 +104,16 @@ def test_catalogue_filters_by_sector(site_tree, client):
 def test_demo_loads_once_and_pages_render_in_both_languages(client):
     """The SQLite smoke run: demo content, then home, catalogue, a procedure, vi and en.
 
-    Runs the catalogue's own demo steps (site tree, sample catalogue) the way
-    load_demo does, twice: the second run must change nothing.
+    Runs load_demo twice: the second run must change nothing.
     """
-    load_catalogue_demo()
+    load_demo()
     counts = (
         Page.objects.count(),
         ProcedurePage.objects.count(),
         Sector.objects.count(),
     )
     assert ProcedurePage.objects.filter(locale__language_code="vi").count() == 45
-    load_catalogue_demo()
+    load_demo()
     assert (
         Page.objects.count(),
         ProcedurePage.objects.count(),

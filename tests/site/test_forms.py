@@ -102,3 +102,32 @@ def test_answer_keys_fold_vietnamese(form_page):
         locale=form_page.locale,
     )
     assert field.clean_name == "so_dien_thoai"
+
+
+def test_expired_csrf_token_explains_what_to_do(form_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(form_page.url, VALID)
+    assert response.status_code == 403
+    assert "Trang đã mở quá lâu" in response.content.decode()
+
+
+def test_odd_query_strings_never_fail(client, site_tree):
+    from tests.factories.site import (
+        InvestmentIndexPageFactory,
+        InvestmentProjectIndexPageFactory,
+        NewsIndexPageFactory,
+    )
+
+    home, _catalogue = site_tree
+    projects = InvestmentProjectIndexPageFactory(
+        parent=InvestmentIndexPageFactory(parent=home)
+    )
+    news = NewsIndexPageFactory(parent=home)
+    for url, params in (
+        (projects.url, {"sector": "x" * 300, "status": "", "location": "<script>"}),
+        (news.url, {"page": "-1", "kind": "<b>"}),
+        (news.url, {"page": "abc"}),
+        ("/vi/", {"untranslated": "yes"}),
+    ):
+        assert client.get(url, params).status_code == 200
