@@ -32,6 +32,7 @@ KEY_PAGES: dict[str, Callable[[Page, str], None]] = {
     "home": open_url(key_pages.home_url),
     "catalogue": open_url(key_pages.catalogue_url),
     "procedure": open_url(key_pages.procedure_url),
+    "search": open_url(lambda language: key_pages.search_url(language, "giấy phép")),
     "wizard start": open_url(key_pages.wizard_start_url),
     "wizard step": open_wizard_step,
     "tracking": open_url(key_pages.tracking_url),

@@ -120,6 +120,7 @@ PAGE_TYPES = {
     "home": lambda client: key_pages.home_url("vi"),
     "catalogue": lambda client: key_pages.catalogue_url("vi"),
     "procedure": lambda client: key_pages.procedure_url("vi"),
+    "search": lambda client: key_pages.search_url("vi", "giấy phép"),
     "form step": wizard_step_url,
 }
 
