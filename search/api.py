@@ -7,6 +7,7 @@ gives a 500 (an unexpected failure answers 503 with an error message).
 import logging
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
@@ -52,6 +53,21 @@ def json_errors(view: Callable) -> Callable:
     return wrapper
 
 
+def on_request_host(request: HttpRequest, url: str) -> str:
+    """An indexed page URL, absolute on the host this request came to.
+
+    The index stores `page.get_full_url()`, built from the Wagtail Site's
+    hostname and port (`localhost:80` in the demo), which is not where
+    `make run` (127.0.0.1:8000), a test server or a proxy answers; the
+    path and query identify the page.
+    """
+    if not url:
+        return url
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.build_absolute_uri(path)
+
+
 def _locale(request: HttpRequest) -> str | None:
     value = request.GET.get("locale", "vi") or "vi"
     return value if value in LANGUAGE_CODES else None
@@ -68,7 +84,10 @@ def search(request: HttpRequest) -> JsonResponse:
     results = search_procedures(params)
     if params.q and params.page == 1:
         log_search(params.q, params.locale, results.count)
-    return json_response(results.as_dict())
+    data = results.as_dict()
+    for result in data.get("results", []):
+        result["url"] = on_request_host(request, result.get("url", ""))
+    return json_response(data)
 
 
 @require_GET
@@ -87,7 +106,11 @@ def suggest(request: HttpRequest) -> JsonResponse:
     if not q:
         return json_response({"suggestions": [], "backend": "none"})
     suggestions, backend = suggest_procedures(q, locale)
-    return json_response({"suggestions": suggestions[:10], "backend": backend})
+    suggestions = [
+        {**item, "url": on_request_host(request, item.get("url", ""))}
+        for item in suggestions[:10]
+    ]
+    return json_response({"suggestions": suggestions, "backend": backend})
 
 
 @require_GET
