@@ -356,6 +356,9 @@ def main() -> int:
         "--query", default="đăng ký kinh doanh", help="search page query"
     )
     parser.add_argument(
+        "--runs", type=int, default=3, help="runs per page; the median is kept"
+    )
+    parser.add_argument(
         "--check", action="store_true", help="exit 1 if a target is missed"
     )
     args = parser.parse_args()
