@@ -19,4 +19,6 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         # post_migrate is only sent for apps with models; hang it on one of ours.
-        post_migrate.connect(create_cache_table, sender=self.apps.get_app_config("cms_pages"))
+        post_migrate.connect(
+            create_cache_table, sender=self.apps.get_app_config("cms_pages")
+        )

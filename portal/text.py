@@ -32,3 +32,29 @@ def ascii_slug(text: str, max_length: int = 80) -> str:
     if len(slug) <= max_length:
         return slug
     return slug[:max_length].rsplit("-", 1)[0]
+
+
+# Vietnamese alphabetical order: letters with a breve, circumflex or horn and
+# đ are letters of their own (a < ă < â < b …); tone marks only break ties.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: chr(0x3000 + rank) for rank, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": "2", "\u0301": "4", "\u0303": "3", "\u0309": "1", "\u0323": "5"}
+
+
+def vietnamese_sort_key(text: str) -> str:
+    """A key that orders Vietnamese words as a dictionary does.
+
+    >>> sorted(["Cho phép", "Chứng thực", "Cấp", "Chấp thuận"], key=vietnamese_sort_key)
+    ['Cấp', 'Chấp thuận', 'Cho phép', 'Chứng thực']
+    """
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _TONES:
+            tones[-1:] = [_TONES[char]]
+        else:
+            letters.append(char)
+            tones.append("0")
+    # Recompose the vowel marks that make letters (ă, â, ơ …) once tones are gone.
+    base = unicodedata.normalize("NFC", "".join(letters))
+    primary = "".join(_LETTER_RANK.get(char, char) for char in base)
+    return primary + "\x00" + "".join(tones)

@@ -1,8 +1,12 @@
 """Template helpers for the public site: banners, menus, SEO tags, form fields."""
 
+from dataclasses import dataclass
+
 from django import template
+from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from cms_pages import seo
@@ -18,19 +22,67 @@ def _locale() -> Locale | None:
         return None
 
 
-@register.simple_tag
-def alert_banners() -> list[AlertBanner]:
-    """Banners switched on now, in the visitor's language."""
-    return AlertBanner.current(_locale())
+# Menus and banners appear on every page but change rarely: each app process
+# keeps them for CHROME_SECONDS in its local memory (the default cache may be
+# the database, where a read costs as much as the queries it saves). Saving a
+# menu or banner, or publishing a page, clears this process's copy at once
+# (cms_pages.signals); other processes follow within CHROME_SECONDS.
+CHROME_SECONDS = 60
+
+
+def chrome_cache():
+    return caches["local"]
+
+
+@dataclass(frozen=True)
+class Banner:
+    """What the header shows of an AlertBanner."""
+
+    title: str
+    message: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A menu with its links resolved for one language."""
+
+    title: str
+    items: tuple
+
+
+def _chrome_key(kind: str, request, *parts: str) -> str:
+    host = request.get_host() if request is not None else ""
+    return ":".join(("chrome", kind, get_language() or "", host, *parts))
 
 
 @register.simple_tag(takes_context=True)
-def navigation_menus(context, location: str) -> list[NavigationMenu]:
+def alert_banners(context) -> list[Banner]:
+    """Banners switched on now, in the visitor's language."""
+    key = _chrome_key("banners", context.get("request"))
+    banners = chrome_cache().get(key)
+    if banners is None:
+        banners = [
+            Banner(banner.title, banner.message, banner.tone)
+            for banner in AlertBanner.current(_locale())
+        ]
+        chrome_cache().set(key, banners, CHROME_SECONDS)
+    return banners
+
+
+@register.simple_tag(takes_context=True)
+def navigation_menus(context, location: str) -> list[Menu]:
     """Editor-managed menus for `location` ("header" or "footer"), each with
     `items`: its links resolved for the visitor's language."""
-    menus = NavigationMenu.for_location(location, _locale())
-    for menu in menus:
-        menu.items = resolve_links(menu.links, context.get("request"))
+    request = context.get("request")
+    key = _chrome_key("menus", request, location)
+    menus = chrome_cache().get(key)
+    if menus is None:
+        menus = [
+            Menu(menu.title, tuple(resolve_links(menu.links, request)))
+            for menu in NavigationMenu.for_location(location, _locale())
+        ]
+        chrome_cache().set(key, menus, CHROME_SECONDS)
     return menus
 
 

@@ -178,10 +178,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@hanhchinhcong.example.vn")
 
 CACHES = {
+    # Shared by every app process: rate limits, statistics summaries.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    # Per process: site chrome (menus, banners) kept for seconds.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
 }
 
 LOGGING = {

@@ -58,6 +58,8 @@ def test_catalogue_queries_do_not_grow_with_procedures(
     n_few, _ = queries_for(client, catalogue.url)
     for _ in range(22):
         ProcedurePageFactory(parent=catalogue, documents=1, steps=1)
+    # Publishing clears the per-process chrome cache: warm it again, as above.
+    client.get(catalogue.url)
     n_many, html = queries_for(client, catalogue.url)
     assert n_few == n_many
     with django_assert_max_num_queries(CATALOGUE_PAGE_MAX_QUERIES):
@@ -138,3 +140,25 @@ def test_demo_loads_once_and_pages_render_in_both_languages(client):
         html = response.content.decode()
         assert name in html and f'lang="{language}"' in html
         assert ("Vietnamese only" in html) == (language == "en")
+
+
+def test_catalogue_lists_procedures_in_vietnamese_dictionary_order(site_tree, client):
+    """đ comes after d, ă/â after a; "Cho" after "Chấp", as in a dictionary."""
+    _, catalogue = site_tree
+    for title in ("Cho phép hoạt động", "Đăng ký", "Chấp thuận", "Cấp phép", "Duyệt"):
+        ProcedurePageFactory(parent=catalogue, title=title)
+    _, html = queries_for(client, catalogue.url)
+    positions = [
+        html.index(title)
+        for title in ("Cấp phép", "Chấp thuận", "Cho phép hoạt động", "Duyệt", "Đăng ký")
+    ]
+    assert positions == sorted(positions)
+
+
+def test_second_view_skips_the_site_chrome_queries(site_tree, client):
+    """Menus and banners come from the per-process cache on the second view."""
+    _, catalogue = site_tree
+    ProcedurePageFactory(parent=catalogue)
+    cold, _ = queries_for(client, catalogue.url)
+    warm, _ = queries_for(client, catalogue.url)
+    assert warm < cold
