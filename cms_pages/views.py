@@ -1,6 +1,7 @@
 """Machine-readable files for search engines: robots.txt and the sitemap."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -40,3 +41,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Send /favicon.ico to the hashed, long-cached SVG icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

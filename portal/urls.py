@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms_pages.views import MultilingualSitemap, robots_txt
+from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
 from portal.backoffice import urls as backoffice_urls
 from portal.dossiers import urls as dossier_urls
 from search import views as search_views
@@ -22,7 +22,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/procedures/", include("search.urls")),
-    path("", include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api")),
+    path(
+        "",
+        include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
+    ),
     path("", include(backoffice_urls.api_urlpatterns)),
     path(
         "sitemap.xml",
@@ -31,6 +34,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon_redirect, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -40,7 +45,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search_page, name="search"),
-    path("", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")),
+    path(
+        "", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")
+    ),
     path("", include(backoffice_urls.public_urlpatterns)),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),

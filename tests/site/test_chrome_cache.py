@@ -11,3 +11,11 @@ def test_saved_banner_shows_on_the_next_request(site_tree, client):
     banner.active = False
     banner.save()
     assert "Lịch nghỉ lễ 2/9" not in client.get("/vi/").content.decode()
+
+
+def test_favicon_is_linked_and_served(site_tree, client):
+    html = client.get("/vi/").content.decode()
+    assert 'rel="icon"' in html and "favicon" in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")
