@@ -9,7 +9,16 @@ from wagtail.search import index
 from portal.text import ascii_slug
 
 
-class Sector(TranslatableMixin, index.Indexed, models.Model):
+class SlugFromNameMixin:
+    """Fills an empty `slug` from `name` (ASCII, diacritics folded) on save."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = ascii_slug(self.name, 100)
+        super().save(*args, **kwargs)
+
+
+class Sector(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
     """A field of administration (lĩnh vực), e.g. "Đất đai", "Hộ tịch"."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -27,13 +36,8 @@ class Sector(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = ascii_slug(self.name, 100)
-        super().save(*args, **kwargs)
 
-
-class Agency(TranslatableMixin, index.Indexed, models.Model):
+class Agency(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
     """An implementing agency (cơ quan thực hiện), e.g. "Sở Tư pháp"."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -67,8 +71,3 @@ class Agency(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = ascii_slug(self.name, 100)
-        super().save(*args, **kwargs)
