@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and messages: it must see the cookies they set.
+    "portal.cache_control.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's, minus API 404 redirects
     "django.middleware.common.CommonMiddleware",
