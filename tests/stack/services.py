@@ -55,16 +55,27 @@ class RedisServer:
         binary = shutil.which("redis-server")
         assert binary, "redis-server not found: .ci/run installs the Debian package"
         self.process = subprocess.Popen(  # noqa: S603
-            [binary, str(REPO / "deploy/redis/redis.conf"), "--port", str(self.port),
-             "--dir", str(self.directory), "--daemonize", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+            [
+                binary,
+                str(REPO / "deploy/redis/redis.conf"),
+                "--port",
+                str(self.port),
+                "--dir",
+                str(self.directory),
+                "--daemonize",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
         )
         wait_for(self.answers, 10, f"redis-server on {self.port}")
         return self
 
     def answers(self) -> bool:
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+            with socket.create_connection(
+                ("127.0.0.1", self.port), timeout=0.5
+            ) as sock:
                 sock.sendall(b"PING\r\n")
                 return sock.recv(16).startswith(b"+PONG")
         except OSError:
@@ -112,11 +123,20 @@ class Stack:
     def control(self, command: str) -> subprocess.CompletedProcess:
         return subprocess.run(  # noqa: S603
             [str(REPO / "scripts/stackctl.sh"), command],
-            cwd=REPO, env=self.control_env(), capture_output=True, text=True, timeout=600,
+            cwd=REPO,
+            env=self.control_env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
 
     def start(self) -> Stack:
-        for name in ("STACK_PORT", "STACK_APP_PORT", "STACK_PGPORT", "STACK_REDIS_PORT"):
+        for name in (
+            "STACK_PORT",
+            "STACK_APP_PORT",
+            "STACK_PGPORT",
+            "STACK_REDIS_PORT",
+        ):
             self.ports[name] = free_port()
         result = self.control("start")
         assert result.returncode == 0, f"stackctl.sh start failed:\n{result.stderr}"
@@ -131,19 +151,24 @@ class Stack:
         result = self.control("stop")
         assert result.returncode == 0, result.stderr
         alive = [str(pid) for pid in pids if pid_alive(pid)]
-        alive += [
-            f"port {port}" for port in self.ports.values() if port_open(port)
-        ]
+        alive += [f"port {port}" for port in self.ports.values() if port_open(port)]
         return alive
 
     def manage(self, *args: str, stdin: str | None = None) -> str:
         """Run manage.py against the stack, as an operator would with stack.env."""
         env = {**self.control_env(), **self.env}
         result = subprocess.run(  # noqa: S603
-            [str(PYTHON), "manage.py", *args], cwd=REPO, env=env, input=stdin,
-            capture_output=True, text=True, timeout=300,
+            [str(PYTHON), "manage.py", *args],
+            cwd=REPO,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
-        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr[-3000:]}"
+        assert result.returncode == 0, (
+            f"manage.py {' '.join(args)}:\n{result.stderr[-3000:]}"
+        )
         return result.stdout
 
     def shell(self, code: str) -> str:
@@ -203,7 +228,11 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> Answer:
             body = response.read().decode("utf-8", "replace")
             status, raw = response.status, response.headers
     except urllib.error.HTTPError as error:
-        body, status, raw = error.read().decode("utf-8", "replace"), error.code, error.headers
+        body, status, raw = (
+            error.read().decode("utf-8", "replace"),
+            error.code,
+            error.headers,
+        )
     headers = {}
     for name, value in raw.items():
         name = name.lower()

@@ -123,6 +123,4 @@ def test_worker_runs_queued_tasks(stack: Stack) -> None:
         "from django_tasks_db.models import DBTaskResult;"
         f"print(DBTaskResult.objects.get(id='{task_id}').status)"
     )
-    wait_for(
-        lambda: stack.shell(status).strip() == "SUCCESSFUL", 30, "the task to run"
-    )
+    wait_for(lambda: stack.shell(status).strip() == "SUCCESSFUL", 30, "the task to run")
