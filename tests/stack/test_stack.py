@@ -124,3 +124,41 @@ def test_worker_runs_queued_tasks(stack: Stack) -> None:
         f"print(DBTaskResult.objects.get(id='{task_id}').status)"
     )
     wait_for(lambda: stack.shell(status).strip() == "SUCCESSFUL", 30, "the task to run")
+
+
+def cached(stack: Stack, path: str) -> None:
+    """Fetch `path` until Varnish answers it from its cache."""
+    fetch(stack.url + path)
+    answer = fetch(stack.url + path)
+    assert answer.headers["x-cache"] == "HIT", (path, answer.cache_control)
+
+
+def test_listing_variants_and_the_api_are_purged_with_the_page(stack: Stack) -> None:
+    listing = "/vi/thu-tuc/?page=2"
+    api = f"/api/procedures/{PROCEDURE}/?locale=vi"
+    for path in (listing, api):
+        cached(stack, path)
+    new_title = f"Đăng ký doanh nghiệp tư nhân ({time.time_ns()})"
+    stack.shell(
+        "from cms_pages.models import ProcedurePage;"
+        f"page = ProcedurePage.objects.get(code='{PROCEDURE}', locale__language_code='vi');"
+        f"page.title = '{new_title}';"
+        "page.save_revision().publish()"
+    )
+    wait_for(
+        lambda: new_title in fetch(stack.url + api).text, 2, "the API answer refreshed"
+    )
+    page_two = fetch(stack.url + listing)
+    page_one = fetch(stack.url + "/vi/thu-tuc/")
+    assert new_title in page_one.text + page_two.text
+
+
+def test_unpublished_page_disappears_from_the_cache(stack: Stack) -> None:
+    path = "/vi/thu-tuc/2-000720-dang-ky-thanh-lap-ho-kinh-doanh/"
+    cached(stack, path)
+    stack.shell(
+        "from cms_pages.models import ProcedurePage;"
+        "ProcedurePage.objects.get(code='2.000720', locale__language_code='vi')"
+        ".unpublish()"
+    )
+    wait_for(lambda: fetch(stack.url + path).status == 404, 2, "a 404 through Varnish")
