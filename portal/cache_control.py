@@ -5,7 +5,8 @@ the request and response allow it:
 
 - the view asks: Wagtail pages do unless their class sets
   `front_cache_seconds = None` (portal.wagtail_hooks); Django views are
-  decorated with :func:`front_cached`;
+  listed by URL name in :data:`CACHEABLE_VIEWS`, the one place that says
+  which application views are public;
 - the request is an anonymous GET or HEAD: no session cookie, no
   Authorization header, not a preview;
 - the response is a 200 that sets no cookie. A template that renders a CSRF
@@ -22,31 +23,35 @@ every time (and get the cached copy from Varnish). Every other answer gets
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 SAFE_METHODS = ("GET", "HEAD")
+# Statistics change when a dossier closes; no purge is sent for that, so a
+# shared cache keeps them this long at most.
+STATISTICS_SECONDS = 60
+# Application views whose anonymous GETs are the same for everyone, by URL
+# name (namespace included): seconds a shared cache may keep them, None for
+# FRONTEND_CACHE_SECONDS. Views that set Cache-Control themselves (the search
+# API: 60 s) keep theirs. Anything not listed is never cached.
+CACHEABLE_VIEWS: dict[str, int | None] = {
+    "search": None,
+    "statistics": STATISTICS_SECONDS,
+    "statistics_api": STATISTICS_SECONDS,
+    "robots_txt": None,
+    "sitemap": None,
+}
 
 
-def front_cached(seconds: int | None = None) -> Callable:
-    """Mark a view's answers cacheable by the front cache for `seconds`
-    (default FRONTEND_CACHE_SECONDS), when the request and response allow it."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            response = view(request, *args, **kwargs)
-            response.front_cache_seconds = (
-                seconds if seconds is not None else settings.FRONTEND_CACHE_SECONDS
-            )
-            return response
-
-        return wrapped
-
-    return decorator
+def view_seconds(request: HttpRequest) -> int | None:
+    """Seconds CACHEABLE_VIEWS allows for the view that answered, else None."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in CACHEABLE_VIEWS:
+        return None
+    seconds = CACHEABLE_VIEWS[match.view_name]
+    return settings.FRONTEND_CACHE_SECONDS if seconds is None else seconds
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
@@ -99,9 +104,7 @@ class FrontCacheMiddleware:
         response = self.get_response(request)
         if "Cache-Control" in response.headers:
             return response
-        seconds = getattr(response, "front_cache_seconds", None)
-        if seconds is None:
-            seconds = getattr(request, "front_cache_seconds", None)
+        seconds = getattr(request, "front_cache_seconds", None) or view_seconds(request)
         if seconds and shareable(request, response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
             drop_vary_cookie(response)

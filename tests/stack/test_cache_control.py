@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from portal.cache_control import FrontCacheMiddleware, front_cached
+from portal.cache_control import FrontCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -60,20 +60,22 @@ def cookie_view(request):
     return response
 
 
-def through_middleware(view_function, method: str = "get", **extra):
+def through_middleware(view_function, seconds=None, method="get", **extra):
+    """The answer of `view_function` after the middleware; `seconds` is what
+    the page hook or CACHEABLE_VIEWS would allow."""
     request = getattr(RequestFactory(), method)("/", **extra)
+    if seconds:
+        request.front_cache_seconds = seconds
     return FrontCacheMiddleware(view_function)(request)
 
 
-def test_views_opt_in_and_cookies_opt_out() -> None:
+def test_answers_opt_in_and_cookies_opt_out() -> None:
     assert "no-store" in through_middleware(view).headers["Cache-Control"]
-    assert public(through_middleware(front_cached(60)(view)))
+    assert public(through_middleware(view, 60))
     # A view that renders a CSRF token sets the cookie: never shared.
-    assert not public(through_middleware(front_cached(60)(cookie_view)))
-    assert not public(through_middleware(front_cached(60)(view), method="post"))
-    assert not public(
-        through_middleware(front_cached(60)(view), HTTP_AUTHORIZATION="Basic eDp5")
-    )
+    assert not public(through_middleware(cookie_view, 60))
+    assert not public(through_middleware(view, 60, method="post"))
+    assert not public(through_middleware(view, 60, HTTP_AUTHORIZATION="Basic eDp5"))
 
 
 def test_a_view_that_sets_its_own_cache_control_is_left_alone() -> None:
@@ -83,3 +85,14 @@ def test_a_view_that_sets_its_own_cache_control_is_left_alone() -> None:
         return response
 
     assert through_middleware(own).headers["Cache-Control"] == "public, max-age=5"
+
+
+@pytest.mark.parametrize(
+    ("path", "seconds"),
+    [("/vi/tim-kiem/?q=khai+sinh", 300), ("/sitemap.xml", 300), ("/vi/thong-ke/", 60)],
+)
+def test_listed_application_views_are_public(client, site, path, seconds) -> None:
+    with override_settings(FRONTEND_CACHE_SECONDS=300):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert f"s-maxage={seconds}" in response.headers["Cache-Control"], response.headers
