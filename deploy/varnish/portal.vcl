@@ -50,6 +50,18 @@ sub vcl_recv {
         return (pass);
     }
     set req.url = std.querysort(req.url);
+    # Pages carry their language in the URL (/vi/, /en/); the few answers
+    # that vary on Accept-Language (the redirect from /, the API) would keep
+    # one copy per browser's header. Reduce it to what Django can pick.
+    if (req.http.Accept-Language) {
+        if (req.http.Accept-Language ~ "(?i)^(?:(?!\bvi\b).)*\ben\b") {
+            set req.http.Accept-Language = "en";
+        } elsif (req.http.Accept-Language ~ "(?i)\bvi\b") {
+            set req.http.Accept-Language = "vi";
+        } else {
+            unset req.http.Accept-Language;
+        }
+    }
     # Cookies stay on the request: a page that is not cacheable (a form's
     # first step, say) still sees its CSRF cookie on a miss. Cacheable pages
     # do not read cookies, and the key below does not include them.

@@ -3,10 +3,13 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.page_queries import live_versions
 
 register = template.Library()
 
@@ -42,15 +45,16 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     links = []
     current = (context.get("LANGUAGE_CODE") or "vi")[:2]
-    for locale in Locale.objects.all().order_by("-language_code"):
-        code = locale.language_code
+    versions = live_versions(page, request) if isinstance(page, Page) else {}
+    # vi first; the languages come from settings, not a query.
+    for code in sorted((code for code, _name in settings.LANGUAGES), reverse=True):
         url, translated = None, True
         if isinstance(page, Page):
-            target = page.get_translation_or_none(locale)
-            if target is not None and target.live:
+            target = versions.get(code)
+            if target is not None:
                 # target.url, not target.localized.url: .localized would swap
                 # back to the page in the language being viewed.
-                url = target.url
+                url = target.get_url(request)
             else:
                 translated = False
         elif request is not None:
