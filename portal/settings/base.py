@@ -217,8 +217,6 @@ STORAGES = {
 # with `immutable`; plain names keep its short default (60 s), because their
 # content can change under the same URL. So no WHITENOISE_MAX_AGE here.
 
-# Sessions hold wizard state on the server (never cookies: formtools #45).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -277,6 +275,14 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # database cache for what must be shared, local memory for the chrome.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = cache_settings(CACHE_URL)
+# Sessions hold wizard state on the server (never cookies: formtools #45):
+# in PostgreSQL, and with CACHE_URL also read through Redis (cached_db: every
+# write still goes to the database, so an evicted key loses nothing).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHE_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Background tasks (django-tasks): `database` queues them in PostgreSQL for
 # the worker (`deploy/worker.sh`, `manage.py db_worker`), in the transaction
