@@ -3,11 +3,10 @@
 from decimal import Decimal
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.page_queries import live_versions
 
@@ -31,7 +30,9 @@ def working_days(days) -> str:
     if days < 1:
         return _("Same day")
     number = int(days) if days == days.to_integral_value() else days.normalize()
-    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {"n": number}
+    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {
+        "n": number
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -46,8 +47,9 @@ def language_links(context) -> list[dict]:
     links = []
     current = (context.get("LANGUAGE_CODE") or "vi")[:2]
     versions = live_versions(page, request) if isinstance(page, Page) else {}
-    # vi first; the languages come from settings, not a query.
-    for code in sorted((code for code, _name in settings.LANGUAGES), reverse=True):
+    for code in Locale.objects.order_by("-language_code").values_list(
+        "language_code", flat=True
+    ):
         url, translated = None, True
         if isinstance(page, Page):
             target = versions.get(code)
