@@ -16,10 +16,15 @@ from django_tasks import task
 
 # frequency -> management commands (with arguments) the worker runs.
 JOBS: dict[str, list[tuple[str, ...]]] = {
-    # Re-send search updates the cluster missed; the updates themselves are
-    # tasks retried with backoff, this catches what outlived the retries.
-    "hourly": [("search_index", "update")],
-    "daily": [("purge_dossier_drafts",), ("warn_due_dossiers",)],
+    # Every 5 minutes: search updates that outlived their own retries.
+    "frequent": [("search_index", "update")],
+    # Once a working day, before opening hours.
+    "workday": [("warn_due_dossiers",)],
+    "daily": [
+        ("purge_dossier_drafts",),
+        ("clearsessions",),
+        ("prune_db_task_results", "--min-age-days", "7"),
+    ],
 }
 
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.transparency",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",

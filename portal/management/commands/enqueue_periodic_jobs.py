@@ -1,4 +1,4 @@
-"""`manage.py enqueue_periodic_jobs hourly|daily`: queue the periodic jobs.
+"""`manage.py enqueue_periodic_jobs frequent|workday|daily`: queue periodic jobs.
 
 The one command cron calls (docs/operations.md, "Scheduled jobs"); the
 worker runs the jobs it queues (portal.periodic).
@@ -10,7 +10,7 @@ from portal.periodic import JOBS, run_command_task
 
 
 class Command(BaseCommand):
-    help = "Queue the hourly or daily jobs for the background worker."
+    help = "Queue the frequent, workday or daily jobs for the background worker."
 
     def add_arguments(self, parser):
         parser.add_argument("frequency", choices=sorted(JOBS))
