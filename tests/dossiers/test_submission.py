@@ -118,7 +118,9 @@ def test_files_move_only_when_the_transaction_commits(
 
 
 @pytest.mark.django_db
-def test_status_change_email_in_the_dossiers_language(procedure):
+def test_status_change_email_in_the_dossiers_language(
+    procedure, django_capture_on_commit_callbacks
+):
     draft = DossierDraft.objects.create(
         procedure=procedure, session_key="x", language="en"
     )
@@ -130,11 +132,16 @@ def test_status_change_email_in_the_dossiers_language(procedure):
         note="Thiếu giấy",
     )
     mail.outbox.clear()
-    assert notify_status_change(dossier, event)
+    # A queued task: sent once the transaction commits, not before.
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_status_change(dossier, event)
+        assert mail.outbox == []
     assert mail.outbox[0].subject == f"Dossier {dossier.code}: Supplement requested"
     assert "Thiếu giấy" in mail.outbox[0].body
     dossier.language = "vi"
-    notify_status_change(dossier, event)
+    dossier.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_status_change(dossier, event)
     assert mail.outbox[1].subject == f"Hồ sơ {dossier.code}: Yêu cầu bổ sung"
 
 
