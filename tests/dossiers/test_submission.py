@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from portal.dossiers.emails import notify_status_change
 from portal.dossiers.models import (
@@ -23,6 +24,7 @@ from portal.dossiers.services import (
     next_sequence,
     submit_dossier,
 )
+from portal.settings.base import task_settings
 
 from .conftest import WizardWalker, walk_to_check
 
@@ -223,3 +225,20 @@ def test_parallel_replays_of_one_submission_give_one_dossier(procedure):
     dossier = Dossier.objects.get()
     assert dossier.documents.count() == 2
     assert all(d.file.storage.exists(d.file.name) for d in dossier.documents.all())
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=task_settings("database"))
+def test_receipt_email_is_queued_in_the_submission_transaction(procedure):
+    """With the worker's backend the receipt is a task row written by the
+    submission's own transaction: none for a rolled-back submission."""
+    draft = DossierDraft.objects.create(procedure=procedure, session_key="x")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        submit_dossier(draft, answers())
+        assert DBTaskResult.objects.filter(task_path__endswith="receipt_email_task")
+        raise RuntimeError("rolled back")
+    assert not DBTaskResult.objects.exists() and not Dossier.objects.exists()
+    dossier = submit_dossier(draft, answers())
+    row = DBTaskResult.objects.get(task_path__endswith="receipt_email_task")
+    assert row.args_kwargs["args"] == [dossier.pk]
+    assert mail.outbox == []  # the worker sends it, not the request
