@@ -50,12 +50,13 @@ def enqueue_on_commit(task: Task, *args: Any, **kwargs: Any) -> None:
 def retry_later(task: Task, attempt: int, *args: Any, **kwargs: Any) -> bool:
     """Queue `task` again after a growing pause (30 s, 1, 2, 4 … min, at most
     8 attempts); the task takes `attempt` as a keyword argument. Returns
-    False when the attempts are used up (the caller logs and gives up)."""
-    if attempt >= MAX_ATTEMPTS:
+    False when the attempts are used up, or when the backend cannot wait
+    (the immediate one: retrying at once would only fail again); the caller
+    logs and gives up, leaving the rest to the periodic jobs."""
+    if attempt >= MAX_ATTEMPTS or not task.get_backend().supports_defer:
         return False
     delay = timedelta(seconds=30 * 2**attempt)
-    if persists_in_transaction(task):
-        task = task.using(run_after=timezone.now() + delay)
+    task = task.using(run_after=timezone.now() + delay)
     enqueue_on_commit(task, *args, attempt=attempt + 1, **kwargs)
     return True
 
