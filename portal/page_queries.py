@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
+
+from portal.http import public_url
 
 
 def public(pages: QuerySet) -> QuerySet:
@@ -54,4 +55,4 @@ def public_page_url(page: Page, request: HttpRequest | None = None) -> str | Non
     parts = page.get_url_parts(request)
     if parts is None:
         return None
-    return settings.PUBLIC_BASE_URL.rstrip("/") + parts[2]
+    return public_url(parts[2])

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
+from portal import page_queries
+from portal.http import on_public_base
 from portal.page_queries import live_versions
 
 register = template.Library()
@@ -75,3 +77,15 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def absolute(url: str) -> str:
+    """A URL of this site as an absolute URL on PUBLIC_BASE_URL (for meta tags)."""
+    return on_public_base(url)
+
+
+@register.simple_tag(takes_context=True)
+def public_page_url(context, page) -> str:
+    """`page`'s absolute URL on PUBLIC_BASE_URL ("" when it has no route)."""
+    return page_queries.public_page_url(page, context.get("request")) or ""
