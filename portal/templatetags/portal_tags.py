@@ -37,6 +37,22 @@ def working_days(days) -> str:
     }
 
 
+def site_languages() -> list[str]:
+    """Language codes of the site's locales, vi first, from the chrome cache
+    (cleared when a locale is saved: cms_pages.signals)."""
+    from cms_pages.templatetags.site_tags import CHROME_SECONDS, chrome_cache
+
+    codes = chrome_cache().get("chrome:locales")
+    if codes is None:
+        codes = list(
+            Locale.objects.order_by("-language_code").values_list(
+                "language_code", flat=True
+            )
+        )
+        chrome_cache().set("chrome:locales", codes, CHROME_SECONDS)
+    return codes
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per language: the translated page when it exists, else that home.
@@ -49,9 +65,7 @@ def language_links(context) -> list[dict]:
     links = []
     current = (context.get("LANGUAGE_CODE") or "vi")[:2]
     versions = live_versions(page, request) if isinstance(page, Page) else {}
-    for code in Locale.objects.order_by("-language_code").values_list(
-        "language_code", flat=True
-    ):
+    for code in site_languages():
         url, translated = None, True
         if isinstance(page, Page):
             target = versions.get(code)
