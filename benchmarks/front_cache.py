@@ -25,7 +25,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,23 +33,12 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.stack.services import free_port, read_env  # noqa: E402 - the same harness as the tests
+
 STACK_ENV = REPO / ".services" / "stack.env"
 PROCEDURE_PATH = "/vi/thu-tuc/2-001612-dang-ky-doanh-nghiep-tu-nhan/"
-
-
-def read_env(path: Path) -> dict[str, str]:
-    values = {}
-    for line in path.read_text().splitlines():
-        if line and not line.startswith("#") and "=" in line:
-            key, _, value = line.partition("=")
-            values[key] = value
-    return values
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def process_tree(pid: int) -> list[int]:

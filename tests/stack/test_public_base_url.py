@@ -44,22 +44,11 @@ def test_pages_sitemap_robots_and_api_use_it(client, procedure) -> None:
 @override_settings(PUBLIC_BASE_URL=BASE)
 def test_tracking_links_in_emails_and_receipts_use_it(procedure) -> None:
     from portal.dossiers.models import DossierDraft
-    from portal.dossiers.services import Answers, submit_dossier
+    from portal.dossiers.services import submit_dossier
+    from tests.dossiers.test_submission import answers
 
     draft = DossierDraft.objects.create(procedure=procedure, session_key="x")
-    dossier = submit_dossier(
-        draft,
-        Answers(
-            applicant_type="individual",
-            applicant_name="Nguyễn Văn An",
-            applicant_id_number="001090004567",
-            applicant_birth_date=None,
-            applicant_phone="0912345678",
-            applicant_email="",
-            applicant_address="Hà Nội",
-            receipt_method="at_centre",
-        ),
-    )
+    dossier = submit_dossier(draft, answers())
     assert tracking_url(dossier).startswith(f"{BASE}/vi/tra-cuu-ho-so/")
 
 
