@@ -99,9 +99,14 @@ def front_cache_enabled() -> bool:
     return bool(get_backends())
 
 
+# Answers built from many pages (search results, procedure records): every
+# URL under these goes when any page changes.
+SERVICE_PREFIXES = ("/api/",)
+
+
 def _service_paths() -> list[str]:
-    """Pages built from many pages at once, in every language, plus the API."""
-    paths = ["/api/", "/sitemap.xml"]
+    """Pages built from many pages at once, in every language."""
+    paths = ["/sitemap.xml"]
     from django.conf import settings
 
     for code, _name in settings.LANGUAGES:
@@ -148,9 +153,8 @@ def purge_urls(urls: Iterable[str], subtree: Iterable[str] = ()) -> None:
 
     if urls:
         enqueue_on_commit(purge_urls_from_cache_task, sorted(urls))
-    prefixes = sorted({urlsplit(url).path for url in subtree})
-    if prefixes:
-        enqueue_on_commit(ban_prefixes_task, prefixes)
+    prefixes = sorted({urlsplit(url).path for url in subtree} | set(SERVICE_PREFIXES))
+    enqueue_on_commit(ban_prefixes_task, prefixes)
 
 
 @task()

@@ -174,6 +174,33 @@ class Stack:
     def shell(self, code: str) -> str:
         return self.manage("shell", "--no-imports", "-c", code)
 
+    def timed_change(self, code: str, visible, what: str, within: float = 2.0) -> float:
+        """Run `code` (which must print time.time() right after its commit) in
+        a manage.py shell, poll `visible()` from the moment that line appears,
+        and return the seconds until it was true; fail after `within` s."""
+        env = {**self.control_env(), **self.env}
+        process = subprocess.Popen(  # noqa: S603
+            [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            line = process.stdout.readline()
+            assert line.strip(), (
+                f"no commit time printed: {process.stderr.read()[-2000:]}"
+            )
+            committed = float(line)
+            while time.time() - committed < within:
+                if visible():
+                    return time.time() - committed
+                time.sleep(0.05)
+            raise AssertionError(f"{what}: not within {within} s of the commit")
+        finally:
+            process.communicate(timeout=120)
+
 
 def read_env(path: Path) -> dict[str, str]:
     """The KEY=VALUE lines of a stack.env file."""
