@@ -32,7 +32,6 @@ class CentreSettings(BaseSiteSetting):
         if instance is None:
             instance = cls.for_site(site)
             chrome_cache().set(key, instance, CHROME_SECONDS)
-        instance._request = request
         setattr(request, attr_name, instance)
         return instance
 
