@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Model
 from django.utils import timezone
@@ -135,8 +134,3 @@ def _write_strings(
             for (string_id, context_id), data in wanted.items()
         ]
     )
-
-
-def texts_of(obj: Any, fields: Sequence[str]) -> dict[str, str]:
-    """Plain model fields of a translated object, by content path."""
-    return {name: getattr(obj, name) for name in fields}
