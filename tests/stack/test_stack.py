@@ -20,6 +20,18 @@ PROCEDURE = "2.001612"
 PROCEDURE_PATH = "/vi/thu-tuc/2-001612-dang-ky-doanh-nghiep-tu-nhan/"
 
 
+def retitle(new_title: str) -> str:
+    """Shell code: publish the procedure under a new title, print the commit time."""
+    return (
+        "import time;"
+        "from cms_pages.models import ProcedurePage;"
+        f"page = ProcedurePage.objects.get(code='{PROCEDURE}', locale__language_code='vi');"
+        f"page.title = '{new_title}';"
+        "page.save_revision().publish();"
+        "print(time.time(), flush=True)"
+    )
+
+
 def test_production_path_serves_the_imported_catalogue(stack: Stack) -> None:
     """migrate → setup_site → import_procedures → the page, through Varnish."""
     page = fetch(stack.url + PROCEDURE_PATH)
@@ -68,12 +80,7 @@ def test_published_edit_is_visible_through_the_cache_within_2_seconds(
     new_title = f"Đăng ký doanh nghiệp tư nhân (sửa {time.time_ns()})"
     # The shell prints the moment the publish transaction has committed.
     stack.timed_change(
-        "import time;"
-        "from cms_pages.models import ProcedurePage;"
-        f"page = ProcedurePage.objects.get(code='{PROCEDURE}', locale__language_code='vi');"
-        f"page.title = '{new_title}';"
-        "page.save_revision().publish();"
-        "print(time.time(), flush=True)",
+        retitle(new_title),
         lambda: new_title in fetch(stack.url + PROCEDURE_PATH).text,
         "the edited title through Varnish",
     )
@@ -132,12 +139,7 @@ def test_listing_variants_and_the_api_are_purged_with_the_page(stack: Stack) -> 
         cached(stack, path)
     new_title = f"Đăng ký doanh nghiệp tư nhân ({time.time_ns()})"
     stack.timed_change(
-        "import time;"
-        "from cms_pages.models import ProcedurePage;"
-        f"page = ProcedurePage.objects.get(code='{PROCEDURE}', locale__language_code='vi');"
-        f"page.title = '{new_title}';"
-        "page.save_revision().publish();"
-        "print(time.time(), flush=True)",
+        retitle(new_title),
         lambda: new_title in fetch(stack.url + api).text,
         "the API answer refreshed",
     )
