@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
+from portal.api import schema as api_schema
 from portal.backoffice import urls as backoffice_urls
 from portal.dossiers import urls as dossier_urls
 from search import views as search_views
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", api_schema.schema_view, name="api_schema"),
     path("api/procedures/", include("search.urls")),
     path(
         "",
