@@ -107,20 +107,37 @@ def too_many_response(
     return response
 
 
-def check_rate(
-    request: HttpRequest, scope: str, *, json: bool = False, increment: bool = True
-) -> HttpResponse | None:
-    """Count this request against the scope; a 429 response once over budget."""
-    usage = get_usage(
+def _usage(request: HttpRequest, scope: str, increment: bool) -> dict | None:
+    return get_usage(
         request,
         group=f"portal.{scope}",
         key=_client_key,
         rate=rate_for(scope),
         increment=increment,
     )
-    if usage is None or not usage["should_limit"]:
+
+
+def check_rate(
+    request: HttpRequest, scope: str, *, json: bool = False, increment: bool = True
+) -> HttpResponse | None:
+    """Count this request against the scope; a 429 response once over budget.
+
+    With `increment=False` nothing is counted: the answer says whether the
+    budget is already spent (count the request later with `record_hit`, e.g.
+    only once a form submission was stored).
+    """
+    usage = _usage(request, scope, increment)
+    if usage is None:
+        return None
+    over = usage["should_limit"] if increment else usage["count"] >= usage["limit"]
+    if not over:
         return None
     return too_many_response(request, usage["time_left"], scope=scope, json=json)
+
+
+def record_hit(request: HttpRequest, scope: str) -> None:
+    """Count one request against the scope without answering it."""
+    _usage(request, scope, increment=True)
 
 
 def rate_limited(
