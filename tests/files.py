@@ -27,11 +27,15 @@ def pdf_bytes(size: int | None = None) -> bytes:
     data = _pdf(0)
     if size is None or size == len(data):
         return data
-    padded = _pdf(max(1, size - len(data)))
-    # The metadata entry costs a fixed number of bytes beyond the padding.
-    data = _pdf(max(1, 2 * size - len(data) - len(padded)))
-    assert len(data) == size, (len(data), size)
-    return data
+    padding = max(1, size - len(data))
+    for _attempt in range(5):
+        # Offsets in the cross-reference table grow by a digit now and then,
+        # so converge on the size instead of computing it once.
+        data = _pdf(padding)
+        if len(data) == size:
+            return data
+        padding = max(1, padding + size - len(data))
+    raise AssertionError(f"cannot pad a PDF to {size} bytes (got {len(data)})")
 
 
 def truncated_pdf(keep: int = 40) -> bytes:

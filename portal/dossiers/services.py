@@ -1,9 +1,10 @@
 """Submitting a dossier: the one place that turns a finished draft into a record.
 
 `submit_dossier()` runs in one transaction: the dossier, its documents and its
-first status event are created together, the draft's files are moved into the
-dossier's folder only once the transaction commits, and a replayed submission
-returns the dossier the first one created.
+first status event are created together; the draft's files get their final
+names before the commit and lose their draft names after it (files.py), so a
+committed dossier always has its files; a replayed submission returns the
+dossier the first one created.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from .calendar import WorkingCalendar, load_calendar
+from .files import delete_quietly, discard_draft_uploads, finish_draft, stage_files
 from .models import (
     VERIFICATION_ALPHABET,
     ApplicantType,
@@ -123,33 +125,6 @@ def _final_name(dossier: Dossier, upload: DraftUpload) -> str:
     return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
 
 
-def move_file(source: str, target: str) -> None:
-    """Move a file inside the private storage (rename on disk when possible)."""
-    storage = private_storage()
-    try:
-        source_path, target_path = storage.path(source), storage.path(target)
-    except NotImplementedError:
-        with storage.open(source, "rb") as handle:
-            storage.save(target, handle)
-        storage.delete(source)
-        return
-    os.makedirs(os.path.dirname(target_path), exist_ok=True)
-    os.replace(source_path, target_path)
-
-
-def move_draft_files(moves: list[tuple[int, str, str]]) -> None:
-    """After commit: move each draft upload into its dossier's folder, then forget it."""
-    storage = private_storage()
-    for upload_pk, source, target in moves:
-        try:
-            if storage.exists(source):
-                move_file(source, target)
-            DraftUpload.objects.filter(pk=upload_pk).delete()
-        except OSError:
-            # The purge command retries moves that did not happen.
-            logger.exception("Could not move %s to %s", source, target)
-
-
 def submit_dossier(
     draft: DossierDraft,
     answers: Answers,
@@ -176,6 +151,7 @@ def submit_dossier(
     )
     agency = default_locale_row(procedure.agency)
     sector = default_locale_row(procedure.sector)
+    staged: list[str] = []
     try:
         with transaction.atomic():
             locked = DossierDraft.objects.select_for_update().get(pk=draft.pk)
@@ -221,7 +197,7 @@ def submit_dossier(
                 appointment_date=due,
                 draft=locked,
             )
-            moves = []
+            copies = []
             documents = []
             for upload in locked.uploads.order_by("pk"):
                 target = _final_name(dossier, upload)
@@ -238,8 +214,10 @@ def submit_dossier(
                         uploaded_at=upload.uploaded_at,
                     )
                 )
-                moves.append((upload.pk, upload.file.name, target))
+                copies.append((upload.pk, upload.file.name, target))
             DossierDocument.objects.bulk_create(documents)
+            # Final copies exist before the rows that name them commit.
+            stage_files([(source, target) for _pk, source, target in copies], staged)
             StatusEvent.objects.create(
                 dossier=dossier,
                 from_status="",
@@ -249,14 +227,20 @@ def submit_dossier(
             )
             locked.submitted_at = received_at
             locked.save(update_fields=["submitted_at", "updated_at"])
-            transaction.on_commit(partial(move_draft_files, moves))
+            transaction.on_commit(
+                partial(discard_draft_uploads, [pk for pk, _s, _t in copies])
+            )
             transaction.on_commit(partial(_send_receipt, dossier.pk))
     except IntegrityError:
         # A parallel replay of the same submission committed first.
+        delete_quietly(staged)
         existing = Dossier.objects.filter(submission_id=draft.instance_id).first()
         if existing is None:
             raise
         return existing
+    except BaseException:
+        delete_quietly(staged)
+        raise
     return dossier
 
 
@@ -268,29 +252,11 @@ def _send_receipt(dossier_pk: int) -> None:
         send_receipt_email(dossier)
 
 
-def finish_pending_moves(draft: DossierDraft) -> int:
-    """Move the files of a submitted draft that did not reach the dossier (crash after commit)."""
-    dossier = Dossier.objects.filter(draft=draft).first()
-    if dossier is None:
-        return 0
-    storage = private_storage()
-    moved = 0
-    by_hash = {document.sha256: document for document in dossier.documents.all()}
-    for upload in draft.uploads.all():
-        document = by_hash.get(upload.sha256)
-        if document is not None and not storage.exists(document.file.name):
-            if storage.exists(upload.file.name):
-                move_file(upload.file.name, document.file.name)
-                moved += 1
-        upload.delete()
-    return moved
-
-
 def delete_draft(draft: DossierDraft) -> None:
     """Delete a draft and its stored uploads."""
     storage = private_storage()
     if draft.submitted_at is not None:
-        finish_pending_moves(draft)
+        finish_draft(draft)
     for upload in draft.uploads.all():
         if upload.file and storage.exists(upload.file.name):
             storage.delete(upload.file.name)

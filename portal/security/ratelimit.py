@@ -44,7 +44,7 @@ DEFAULT_RATE_LIMITS = {
     # "Was this page helpful?" answers.
     "feedback": "20/600",
     # Stored submissions of editor-built forms.
-    "forms": "5/600",
+    "forms": "10/600",
     # New dossier drafts (the "Start now" button).
     "dossier_start": "30/3600",
     # Search and suggest API: a ceiling that type-ahead never reaches.
