@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
+
 from .models import ApplicantType, DraftUpload, ReceiptMethod
 from .validators import (
     check_upload,
@@ -440,10 +442,26 @@ class TrackingForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper()
+        code = ascii_code(self.cleaned_data["code"], DOSSIER_CODE)
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "A dossier code has only letters, digits and dashes, as on your receipt."
+                ),
+                code="code_format",
+            )
+        return code
 
     def clean_verify(self) -> str:
-        return self.cleaned_data["verify"].strip().upper()
+        verify = ascii_code(self.cleaned_data["verify"], VERIFICATION_CODE)
+        if verify is None:
+            raise forms.ValidationError(
+                _(
+                    "The verification code has only letters and digits, as on your receipt."
+                ),
+                code="verify_format",
+            )
+        return verify
 
 
 class ResumeEmailForm(forms.Form):

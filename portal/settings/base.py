@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "portal.security.csp.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's, minus API 404 redirects
+    # After the language is known: refuses NUL and control characters (400).
+    "portal.security.input.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

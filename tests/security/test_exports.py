@@ -14,7 +14,7 @@ from tests.factories.backoffice import UserFactory
 from tests.factories.catalogue import build_site
 from tests.factories.site import FormPageFactory
 
-HOSTILE = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
