@@ -9,6 +9,7 @@ from django.test import override_settings
 
 from portal.dossiers.models import DossierStatus
 from search import backends, indexing
+from tests.e2e.conftest import ensure_wagtail_root
 from tests.factories.backoffice import DossierFactory
 from tests.search.sample import load_sample_catalogue
 
@@ -20,6 +21,7 @@ def api_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(ELASTICSEARCH_URL=""):
             backends.reset()
+            ensure_wagtail_root()  # a transactional test may have flushed it
             load_sample_catalogue()
             indexing.write_search_text(list(indexing.procedure_documents()))
             dossier = DossierFactory(status=DossierStatus.IN_PROCESSING)

@@ -9,7 +9,13 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from schemathesis.specs.openapi.checks import unsupported_method
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from portal.api.schema import openapi_document
 
@@ -19,6 +25,13 @@ from ..security.conftest import reset_limits
 # calling the Django application in-process: one test per operation.
 schema = schemathesis.openapi.from_dict(openapi_document())
 schema.app = get_wsgi_application()
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.fixture
@@ -36,7 +49,9 @@ def in_process(api):
 @schema.parametrize()
 def test_api_answers_match_the_document(case, in_process):
     reset_limits()
-    # Not checked: the answer to methods the document does not list. Django's
-    # CSRF middleware refuses unknown unsafe methods (QUERY, …) with 403
-    # before any view can say 405; nothing is served either way.
-    case.call_and_validate(excluded_checks=[unsupported_method])
+    # What the issue asks: no 5xx, and answers as documented. Left out are
+    # Schemathesis's opinions on requests: query values are always strings, so
+    # "true" or "{}" for a free-text filter is a valid search, not a schema
+    # violation the API must refuse; and Django's CSRF middleware answers
+    # methods the document does not list (QUERY, …) with 403, not 405.
+    case.call_and_validate(checks=CHECKS)

@@ -19,6 +19,7 @@ from django.test import Client
 from portal.backoffice.models import SupplementItem, SupplementRequest
 from portal.dossiers.calendar_data import load_calendar_days
 from portal.dossiers.models import CalendarDay, DossierStatus
+from tests.e2e.conftest import ensure_wagtail_root
 from tests.factories.backoffice import DossierFactory
 from tests.factories.catalogue import ProcedurePageFactory, build_site
 from tests.factories.site import (
@@ -51,6 +52,7 @@ def site(public_site, db):
 
 
 def _build_site() -> dict:
+    ensure_wagtail_root()  # a transactional test may have flushed it
     load_calendar_days(CalendarDay)
     home, catalogue = build_site()
     online = ProcedurePageFactory(
