@@ -309,6 +309,8 @@ CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
+    # The dashboard's "new Wagtail release" check.
+    "connect-src": [SELF, "https://releases.wagtail.org"],
 }
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
