@@ -1,10 +1,22 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite: fresh caches, and the people and
+dossiers of the back office (two agencies, one user per role), which the
+back-office, dossier and transparency tests all use."""
 
 import os
 
 import pytest
 from django.core.cache import caches
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+from tests.factories.backoffice import (
+    DossierFactory,
+    UserFactory,
+    make_centre_staff,
+    make_editor,
+    make_official,
+)
+from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 
 @pytest.fixture(autouse=True)
@@ -16,9 +28,60 @@ def _fresh_caches():
     yield
 
 
+@pytest.fixture
+def backoffice_groups(db):
+    """The groups the migrations create (again, in case a transactional test
+    elsewhere flushed the database)."""
+    from django.apps import apps
+    from wagtail.models import Locale
+
+    from portal.backoffice.migrations import _groups
+
+    Locale.objects.get_or_create(language_code="vi")
+    _groups.create_groups(apps, None)
+
+
+@pytest.fixture
+def agencies(db):
+    """(own, other): the official's agency and another one."""
+    return AgencyFactory(name="Sở Tư pháp", code_prefix="STP"), AgencyFactory(
+        name="Sở Xây dựng", code_prefix="SXD"
+    )
+
+
+@pytest.fixture
+def sector(db):
+    return SectorFactory(name="Hộ tịch")
+
+
+@pytest.fixture
+def users(agencies, backoffice_groups):
+    """One user per role; the official works for the first agency."""
+    own, other = agencies
+    return {
+        "superuser": UserFactory(is_superuser=True, is_staff=True),
+        "centre": make_centre_staff(),
+        "official": make_official(own),
+        "other_official": make_official(other),
+        "editor": make_editor(),
+    }
+
+
+@pytest.fixture
+def make_dossier(agencies, sector):
+    """Build a dossier of the official's agency (pass agency= for another one)."""
+
+    def make(**kwargs):
+        kwargs.setdefault("agency", agencies[0])
+        kwargs.setdefault("sector", sector)
+        return DossierFactory(**kwargs)
+
+    return make
+
+
 # Generated-input tests (Hypothesis, Schemathesis): bounded and repeatable in
 # CI; HYPOTHESIS_PROFILE=fuzz for a long random run on a workstation.
-settings.register_profile(
+hypothesis_settings.register_profile(
     "ci",
     max_examples=25,
     deadline=None,
@@ -32,10 +95,10 @@ settings.register_profile(
         HealthCheck.filter_too_much,
     ],
 )
-settings.register_profile(
+hypothesis_settings.register_profile(
     "fuzz",
-    parent=settings.get_profile("ci"),
+    parent=hypothesis_settings.get_profile("ci"),
     max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "400")),
     derandomize=False,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from .calendar import WorkingCalendar, load_calendar
+from .consent import consent_record
 from .files import delete_quietly, discard_draft_uploads, finish_draft, stage_files
 from .models import (
     VERIFICATION_ALPHABET,
@@ -36,6 +37,7 @@ from .models import (
     DraftUpload,
     ReceiptMethod,
     StatusEvent,
+    dossier_file_name,
     private_storage,
 )
 
@@ -120,9 +122,98 @@ def default_locale_row(obj):
 
 
 def _final_name(dossier: Dossier, upload: DraftUpload) -> str:
-    extension = os.path.splitext(upload.file.name)[1]
-    local = timezone.localtime(dossier.received_at)
-    return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
+    return dossier_file_name(dossier, os.path.splitext(upload.file.name)[1])
+
+
+def _answer_fields(answers: Answers) -> dict:
+    """The dossier fields the applicant answered; organisation and postal
+    details only when they apply (answers left on a skipped step do not)."""
+    organisation = answers.applicant_type == ApplicantType.ORGANISATION
+    return {
+        "applicant_type": answers.applicant_type,
+        "applicant_name": answers.applicant_name,
+        "applicant_id_number": answers.applicant_id_number,
+        "applicant_birth_date": answers.applicant_birth_date,
+        "applicant_phone": answers.applicant_phone,
+        "applicant_email": answers.applicant_email,
+        "applicant_address": answers.applicant_address,
+        "organisation_name": answers.organisation_name if organisation else "",
+        "organisation_tax_code": answers.organisation_tax_code if organisation else "",
+        "organisation_representative": answers.organisation_representative
+        if organisation
+        else "",
+        "receipt_method": answers.receipt_method,
+        "postal_address": answers.postal_address
+        if answers.receipt_method == ReceiptMethod.POST
+        else "",
+        "fee_label": answers.fee_label,
+        "fee_vnd": answers.fee_vnd,
+    }
+
+
+def _copy_uploads(draft: DossierDraft, dossier: Dossier) -> list[tuple[int, str, str]]:
+    """One DossierDocument per draft upload; returns the copies to make
+    before the commit as (upload pk, draft name, final name)."""
+    copies = []
+    documents = []
+    for upload in draft.uploads.order_by("pk"):
+        target = _final_name(dossier, upload)
+        documents.append(
+            DossierDocument(
+                dossier=dossier,
+                procedure_document=upload.procedure_document,
+                document_name=upload.document_name,
+                file=target,
+                original_name=upload.original_name,
+                size=upload.size,
+                content_type=upload.content_type,
+                sha256=upload.sha256,
+                uploaded_at=upload.uploaded_at,
+            )
+        )
+        copies.append((upload.pk, upload.file.name, target))
+    DossierDocument.objects.bulk_create(documents)
+    return copies
+
+
+def _consent_fields(language: str, received_at: datetime) -> dict:
+    """What the citizen agreed to (Decree 13/2023), as they read it."""
+    version, text = consent_record(language)
+    return {"consent_version": version, "consent_text": text, "consent_at": received_at}
+
+
+def _create_dossier(
+    draft: DossierDraft,
+    procedure,
+    answers: Answers,
+    received_at: datetime,
+    calendar: WorkingCalendar,
+) -> Dossier:
+    """The dossier row: a new code, the procedure's facts copied, the answers,
+    and the appointment date counted in working days from receipt."""
+    counting_from, due = calendar.appointment(
+        received_at, procedure.processing_time_days
+    )
+    agency = default_locale_row(procedure.agency)
+    return Dossier.objects.create(
+        code=generate_code(agency, received_at),
+        submission_id=draft.instance_id,
+        procedure=procedure,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        agency=agency,
+        sector=default_locale_row(procedure.sector),
+        language=draft.language,
+        **_answer_fields(answers),
+        status=DossierStatus.RECEIVED,
+        received_at=received_at,
+        processing_days=Decimal(procedure.processing_time_days),
+        counting_from=counting_from,
+        first_appointment_date=due,
+        appointment_date=due,
+        draft=draft,
+        **_consent_fields(draft.language, received_at),
+    )
 
 
 def submit_dossier(
@@ -146,11 +237,6 @@ def submit_dossier(
         raise ValueError("The draft's procedure no longer exists.")
     received_at = received_at or timezone.now()
     calendar = calendar or load_calendar()
-    counting_from, due = calendar.appointment(
-        received_at, procedure.processing_time_days
-    )
-    agency = default_locale_row(procedure.agency)
-    sector = default_locale_row(procedure.sector)
     staged: list[str] = []
     try:
         with transaction.atomic():
@@ -158,71 +244,15 @@ def submit_dossier(
             existing = Dossier.objects.filter(submission_id=locked.instance_id).first()
             if existing is not None:
                 return existing
-            dossier = Dossier.objects.create(
-                code=generate_code(agency, received_at),
-                submission_id=locked.instance_id,
-                procedure=procedure,
-                procedure_code=procedure.code,
-                procedure_name=procedure.name,
-                agency=agency,
-                sector=sector,
-                language=locked.language,
-                applicant_type=answers.applicant_type,
-                applicant_name=answers.applicant_name,
-                applicant_id_number=answers.applicant_id_number,
-                applicant_birth_date=answers.applicant_birth_date,
-                applicant_phone=answers.applicant_phone,
-                applicant_email=answers.applicant_email,
-                applicant_address=answers.applicant_address,
-                organisation_name=answers.organisation_name
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                organisation_tax_code=answers.organisation_tax_code
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                organisation_representative=answers.organisation_representative
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                receipt_method=answers.receipt_method,
-                postal_address=answers.postal_address
-                if answers.receipt_method == ReceiptMethod.POST
-                else "",
-                fee_label=answers.fee_label,
-                fee_vnd=answers.fee_vnd,
-                status=DossierStatus.RECEIVED,
-                received_at=received_at,
-                processing_days=Decimal(procedure.processing_time_days),
-                counting_from=counting_from,
-                first_appointment_date=due,
-                appointment_date=due,
-                draft=locked,
-            )
-            copies = []
-            documents = []
-            for upload in locked.uploads.order_by("pk"):
-                target = _final_name(dossier, upload)
-                documents.append(
-                    DossierDocument(
-                        dossier=dossier,
-                        procedure_document=upload.procedure_document,
-                        document_name=upload.document_name,
-                        file=target,
-                        original_name=upload.original_name,
-                        size=upload.size,
-                        content_type=upload.content_type,
-                        sha256=upload.sha256,
-                        uploaded_at=upload.uploaded_at,
-                    )
-                )
-                copies.append((upload.pk, upload.file.name, target))
-            DossierDocument.objects.bulk_create(documents)
-            # Final copies exist before the rows that name them commit.
+            dossier = _create_dossier(locked, procedure, answers, received_at, calendar)
+            copies = _copy_uploads(locked, dossier)
+            # Final copies exist before the rows that name them commit (files.py).
             stage_files([(source, target) for _pk, source, target in copies], staged)
             StatusEvent.objects.create(
                 dossier=dossier,
                 from_status="",
                 to_status=DossierStatus.RECEIVED,
-                appointment_date=due,
+                appointment_date=dossier.appointment_date,
                 created_at=received_at,
             )
             locked.submitted_at = received_at

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.transparency",
     "portal.security",
     "axes",
     "csp",
