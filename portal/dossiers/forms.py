@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
 
+from .consent import CONSENT_TEXT
 from .models import ApplicantType, DraftUpload, ReceiptMethod
 from .validators import (
     check_upload,
@@ -409,10 +410,8 @@ class DeclarationForm(forms.Form):
         },
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the centre processes my personal data to handle this dossier, "
-            "as Decree 13/2023/NĐ-CP on personal data protection provides."
-        ),
+        # The text each dossier records with its version (consent.py).
+        label=CONSENT_TEXT,
         error_messages={
             "required": _("Give your consent to the processing of your personal data.")
         },

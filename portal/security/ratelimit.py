@@ -30,11 +30,12 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ratelimit.core import get_usage
+
+from portal.http import too_many_requests
 
 from .client import client_ip
 
@@ -81,30 +82,18 @@ def _client_key(group: str, request: HttpRequest) -> str:
 def too_many_response(
     request: HttpRequest, retry_after: int, *, scope: str = "", json: bool = False
 ) -> HttpResponse:
-    """HTTP 429 with Retry-After: a page in the visitor's language, or JSON."""
-    retry_after = max(1, int(retry_after))
-    if json:
-        response: HttpResponse = JsonResponse(
-            {
-                "error": _("Too many requests. Try again in %(seconds)s seconds.")
-                % {"seconds": retry_after}
-            },
-            status=429,
-            json_dumps_params={"ensure_ascii": False},
-        )
-    else:
-        response = render(
-            request,
-            "security/too_many.html",
-            {
-                "reason": REASONS.get(scope, DEFAULT_REASON),
-                "retry_minutes": max(1, (retry_after + 59) // 60),
-            },
-            status=429,
-        )
-    response["Retry-After"] = str(retry_after)
-    response["Cache-Control"] = "no-store"
-    return response
+    """HTTP 429 with Retry-After (portal.http.too_many_requests): a page in
+    the visitor's language saying why, or JSON for APIs."""
+    return too_many_requests(
+        request,
+        retry_after,
+        template="security/too_many.html",
+        json_error=_("Too many requests. Try again in %(seconds)s seconds.")
+        % {"seconds": max(1, int(retry_after))}
+        if json
+        else None,
+        context={"reason": REASONS.get(scope, DEFAULT_REASON)},
+    )
 
 
 def _usage(request: HttpRequest, scope: str, increment: bool) -> dict | None:

@@ -232,7 +232,6 @@ DOSSIER_CODE_DEFAULT_PREFIX = os.environ.get("DOSSIER_CODE_DEFAULT_PREFIX", "HS"
 DOSSIER_MAX_FILE_SIZE = int(os.environ.get("DOSSIER_MAX_FILE_SIZE", str(10 * 1024 * 1024)))
 DOSSIER_MAX_TOTAL_SIZE = int(os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024)))
 DOSSIER_TRACKING_RATE_LIMIT = os.environ.get("DOSSIER_TRACKING_RATE_LIMIT", "30/600")
-DOSSIER_TRUST_X_FORWARDED_FOR = env_bool("DOSSIER_TRUST_X_FORWARDED_FOR")
 
 # --- Security (portal/security; docs/operations.md "Security") ---------------
 
@@ -319,6 +318,12 @@ PERMISSIONS_POLICY = (
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Personal data (Decree 13/2023): closed dossiers are anonymised this many days
+# after their last status change by `manage.py purge_personal_data` (daily).
+PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("PERSONAL_DATA_RETENTION_DAYS", str(5 * 365))
+)
 
 # Uploads (portal/dossiers/validators.py): images are decoded in full, and
 # refused above this many pixels (Pillow's decompression-bomb guard).

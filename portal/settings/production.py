@@ -1,10 +1,10 @@
 """Production settings: every secret and endpoint comes from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-import os
-
 from .base import env_bool
 
 DEBUG = False

@@ -20,6 +20,8 @@ from wagtail.models import Page
 
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import requested_dossier, tracking_path
+from portal.security.exports import neutralise_row
+from portal.security.ratelimit import rate_limited
 
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
@@ -168,8 +170,11 @@ def _csv_response(rows, total, group_by, period) -> HttpResponse:
     writer.writerow([header for header, _attr in CSV_COLUMNS])
     for row in [*rows, total]:
         data = row.as_dict()
+        # Labels are names typed by editors: never a formula in a spreadsheet.
         writer.writerow(
-            ["" if data[attr] is None else data[attr] for _h, attr in CSV_COLUMNS]
+            neutralise_row(
+                "" if data[attr] is None else data[attr] for _h, attr in CSV_COLUMNS
+            )
         )
     return response
 
@@ -212,6 +217,7 @@ def rate(request):
 
 
 @require_POST
+@rate_limited("feedback")
 def page_feedback(request):
     """Store one "was this page helpful?" answer and go back to the page."""
     form = PageFeedbackForm(request.POST)

@@ -19,7 +19,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from portal.dossiers import files
 from portal.dossiers.files import readable_name, recover_files
 from portal.dossiers.models import (
     Dossier,
@@ -185,7 +184,11 @@ def test_killing_a_worker_mid_burst_leaves_no_document_without_its_file(site_tre
 
     recover_files(grace=timedelta(0))
     assert all(storage.exists(d.file.name) for d in DossierDocument.objects.all())
-    assert stored_names(files.DOSSIER_FOLDER) == {d.file.name for d in documents}
+    # Each dossier's folder holds exactly its documents (no orphan left).
+    for dossier in Dossier.objects.all():
+        folder = dossier.documents.first().file.name.rsplit("/", 1)[0]
+        names = {d.file.name for d in dossier.documents.all()}
+        assert stored_names(folder) == names
     assert not DraftUpload.objects.filter(draft__submitted_at__isnull=False).exists()
     # Drafts the worker never reached are untouched and can still be submitted.
     pending = DossierDraft.objects.filter(submitted_at__isnull=True).first()
