@@ -10,22 +10,6 @@ import sys
 from pathlib import Path
 
 
-def answers():
-    """What the citizen of every submitted draft answered."""
-    from portal.dossiers.services import Answers
-
-    return Answers(
-        applicant_type="individual",
-        applicant_name="Nguyễn Văn An",
-        applicant_id_number="001090004567",
-        applicant_birth_date=None,
-        applicant_phone="0912345678",
-        applicant_email="",
-        applicant_address="12 Lê Lợi",
-        receipt_method="at_centre",
-    )
-
-
 def main(media: str, draft_pks: list[str]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
@@ -39,6 +23,7 @@ def main(media: str, draft_pks: list[str]) -> None:
     django.setup()
     from portal.dossiers.models import DossierDraft
     from portal.dossiers.services import submit_dossier
+    from tests.dossiers.test_submission import answers
 
     for pk in draft_pks:
         submit_dossier(DossierDraft.objects.get(pk=int(pk)), answers())

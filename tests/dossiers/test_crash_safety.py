@@ -32,7 +32,7 @@ from portal.dossiers.services import submit_dossier
 from tests.files import pdf_bytes
 
 from .conftest import make_procedure
-from .crash_worker import answers
+from .test_submission import answers
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 
