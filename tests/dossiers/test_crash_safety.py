@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.urls import reverse
 
 from portal.dossiers.files import readable_name, recover_files
 from portal.dossiers.models import (
@@ -29,6 +30,7 @@ from portal.dossiers.models import (
     private_storage,
 )
 from portal.dossiers.services import submit_dossier
+from tests.factories.backoffice import UserFactory
 from tests.files import pdf_bytes
 
 from .conftest import make_procedure
@@ -86,7 +88,7 @@ def test_a_failed_transaction_leaves_no_final_copy(site_tree, monkeypatch):
 
 @pytest.mark.django_db
 def test_a_move_left_pending_by_an_earlier_release_is_finished(
-    site_tree, django_capture_on_commit_callbacks
+    site_tree, client, django_capture_on_commit_callbacks
 ):
     """Old dossiers: rows committed, files still under drafts/ (crash after commit)."""
     draft = make_draft(make_procedure(site_tree))
@@ -115,6 +117,12 @@ def test_a_move_left_pending_by_an_earlier_release_is_finished(
 
     # The official's download works while the move is pending.
     assert readable_name(document) == upload.file.name
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    url = reverse("backoffice_dossiers:document", args=[dossier.pk, document.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
     result = recover_files(grace=timedelta(0))
     assert result["restored"] == 1
     assert storage.exists(document.file.name)
