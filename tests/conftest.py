@@ -5,6 +5,7 @@ back-office, dossier and transparency tests all use."""
 import os
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -25,6 +26,9 @@ def _fresh_caches():
     cached by one test may leak into the next."""
     for alias in ("default", "local"):
         caches[alias].clear()
+    # A transactional test's flush recreates content types with new ids;
+    # Django's per-process cache would still hand out the old ones.
+    ContentType.objects.clear_cache()
     yield
 
 
