@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from cms_pages.models import ProcedurePage
 from portal.http import on_public_base
 from portal.page_queries import public_page_url
+from portal.security.ratelimit import rate_limited
 from search.forms import SearchParamsForm
 from search.queries import search_procedures, suggest_procedures
 from search.query_log import log_search
@@ -60,6 +61,7 @@ def _locale(request: HttpRequest) -> str | None:
 
 
 @require_GET
+@rate_limited("search_api", json=True)
 @json_errors
 def search(request: HttpRequest) -> JsonResponse:
     """GET /api/procedures/search/"""
@@ -77,6 +79,7 @@ def search(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@rate_limited("search_api", json=True)
 @json_errors
 def suggest(request: HttpRequest) -> JsonResponse:
     """GET /api/procedures/suggest/?q=PREFIX&locale=vi (at most 10)."""

@@ -33,6 +33,7 @@ from wagtail.models import Locale
 
 from cms_pages.snippets import Agency, Sector
 from portal.dossiers.calendar import load_calendar
+from portal.dossiers.files import readable_name
 from portal.dossiers.models import Dossier, DossierStatus
 
 from . import deadlines
@@ -304,8 +305,12 @@ def download_document(request, pk, document_pk):
     if not can_view(request.user, dossier):
         raise PermissionDenied
     document = get_object_or_404(dossier.documents, pk=document_pk)
+    # Its own file, or the draft copy while a move left by a crash is pending.
+    name = readable_name(document)
+    if name is None:
+        raise Http404
     try:
-        handle = document.file.open("rb")
+        handle = document.file.storage.open(name, "rb")
     except FileNotFoundError:
         raise Http404 from None
     log(

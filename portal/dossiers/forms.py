@@ -17,6 +17,9 @@ from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
+
+from .consent import CONSENT_TEXT
 from .models import ApplicantType, DraftUpload, ReceiptMethod
 from .validators import (
     check_upload,
@@ -407,10 +410,8 @@ class DeclarationForm(forms.Form):
         },
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the centre processes my personal data to handle this dossier, "
-            "as Decree 13/2023/NĐ-CP on personal data protection provides."
-        ),
+        # The text each dossier records with its version (consent.py).
+        label=CONSENT_TEXT,
         error_messages={
             "required": _("Give your consent to the processing of your personal data.")
         },
@@ -441,10 +442,26 @@ class TrackingForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper()
+        code = ascii_code(self.cleaned_data["code"], DOSSIER_CODE)
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "A dossier code has only letters, digits and dashes, as on your receipt."
+                ),
+                code="code_format",
+            )
+        return code
 
     def clean_verify(self) -> str:
-        return self.cleaned_data["verify"].strip().upper()
+        verify = ascii_code(self.cleaned_data["verify"], VERIFICATION_CODE)
+        if verify is None:
+            raise forms.ValidationError(
+                _(
+                    "The verification code has only letters and digits, as on your receipt."
+                ),
+                code="verify_format",
+            )
+        return verify
 
 
 class ResumeEmailForm(forms.Form):

@@ -1,0 +1,71 @@
+"""Real answers of every documented operation validate against the document."""
+
+from __future__ import annotations
+
+from .openapi import assert_matches_schema
+
+SEARCH = "/api/procedures/search/"
+SUGGEST = "/api/procedures/suggest/"
+PROCEDURE = "/api/procedures/{code}/"
+STATUS = "/api/dossiers/{code}/status/"
+STATISTICS = "/api/statistics/"
+
+
+def test_search_answers(api, client):
+    for query in (
+        {"q": "dang ky kinh doanh"},
+        {"q": ""},
+        {"q": "khai sinh", "locale": "en", "level": "province", "page_size": 5},
+    ):
+        response = client.get(SEARCH, query)
+        assert response.status_code == 200
+        assert_matches_schema(response, SEARCH)
+    assert client.get(SEARCH, {"q": "dang ky"}).json()["count"] > 0
+    bad = client.get(SEARCH, {"page": 0})
+    assert bad.status_code == 400
+    assert_matches_schema(bad, SEARCH)
+
+
+def test_suggest_answers(api, client):
+    for query in ({"q": "dang"}, {"q": ""}, {"q": "x" * 101}, {"locale": "fr"}):
+        assert_matches_schema(client.get(SUGGEST, query), SUGGEST)
+    assert client.get(SUGGEST, {"q": "dang"}).json()["suggestions"]
+
+
+def test_procedure_answers(api, client):
+    response = client.get("/api/procedures/1.001193/", {"locale": "en"})
+    assert response.status_code == 200
+    assert_matches_schema(response, PROCEDURE)
+    for path, query in (
+        ("/api/procedures/0.000000/", {}),
+        ("/api/procedures/1.001193/", {"locale": "xx"}),
+    ):
+        response = client.get(path, query)
+        assert response.status_code in (400, 404)
+        assert_matches_schema(response, PROCEDURE)
+
+
+def test_dossier_status_answers(api, client):
+    dossier = api["dossier"]
+    url = f"/api/dossiers/{dossier.code}/status/"
+    response = client.get(url, {"verify": dossier.verification_code, "lang": "en"})
+    assert response.status_code == 200
+    assert_matches_schema(response, STATUS)
+    wrong = client.get(url, {"verify": "WRONG123"})
+    assert wrong.status_code == 404
+    assert_matches_schema(wrong, STATUS)
+
+
+def test_statistics_answers(api, client):
+    for query in (
+        {},
+        {"group_by": "month", "from": "2026-01", "to": "2026-06"},
+        {"group_by": "procedure"},
+        {"format": "csv"},
+        {"group_by": "nonsense"},
+    ):
+        assert_matches_schema(client.get(STATISTICS, query), STATISTICS)
+
+
+def test_schema_answer(client, db):
+    assert_matches_schema(client.get("/api/schema/"), "/api/schema/")
