@@ -9,6 +9,7 @@ order, so export → import → export gives the same bytes.
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -134,6 +135,12 @@ def sections_definition(stream) -> list[dict[str, Any]]:
     return sections
 
 
+def _block(kind: str, value: dict[str, Any]) -> dict[str, Any]:
+    """Raw StreamField/ListBlock data with an id: wagtail-localize keys
+    translations by block id."""
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
+
+
 def _question_value(question: d.Question) -> dict[str, Any]:
     kind = question["type"]
     value: dict[str, Any] = {
@@ -155,7 +162,7 @@ def _question_value(question: d.Question) -> dict[str, Any]:
             min=question.get("min", 0),
             max=question.get("max", d.MAX_GROUP_ITEMS),
             questions=[
-                {"type": child["type"], "value": _question_value(child)}
+                _block(child["type"], _question_value(child))
                 for child in question.get("questions") or []
             ],
         )
@@ -163,7 +170,7 @@ def _question_value(question: d.Question) -> dict[str, Any]:
     value["required"] = bool(question.get("required"))
     if kind in d.CHOICE_TYPES:
         value["choices"] = [
-            {"label": c["label"], "value": c["value"]}
+            _block("item", {"label": c["label"], "value": c["value"]})
             for c in question.get("choices") or []
         ]
     if kind == d.DATE:
@@ -193,18 +200,18 @@ def _question_value(question: d.Question) -> dict[str, Any]:
 def sections_stream_data(definition: d.Definition) -> list[dict[str, Any]]:
     """The definition's sections as raw StreamField data for `EForm.sections`."""
     return [
-        {
-            "type": "section",
-            "value": {
+        _block(
+            "section",
+            {
                 "title": section.get("title", ""),
                 "intro": section.get("intro", ""),
                 "one_question_per_page": bool(section.get("one_question_per_page")),
                 "questions": [
-                    {"type": question["type"], "value": _question_value(question)}
+                    _block(question["type"], _question_value(question))
                     for question in section.get("questions") or []
                 ],
             },
-        }
+        )
         for section in definition.get("sections") or []
     ]
 
