@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from django.template.defaultfilters import date as date_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import definition as d
@@ -54,7 +55,8 @@ def _date_text(value: str) -> str:
 
 
 def _number_text(value: Any, unit: str = "") -> str:
-    text = f"{value:,}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    """1250.5 → "1.250,5" in Vietnamese, "1,250.5" in English."""
+    text = number_format(value, use_l10n=True, force_grouping=True)
     return f"{text} {unit}".strip()
 
 

@@ -69,7 +69,9 @@ def test_valid_page_gives_json_answers_with_normalised_values():
 
 def test_required_questions_and_limits_say_what_to_fix():
     tomorrow = (date.today() + timedelta(days=1)).strftime("%d/%m/%Y")
-    form = bound(BIRTH, "eform-1", {"child_name": "x" * 101, "child_birth_date": tomorrow})
+    form = bound(
+        BIRTH, "eform-1", {"child_name": "x" * 101, "child_birth_date": tomorrow}
+    )
     assert not form.is_valid()
     errors = form.errors
     assert "child_name" in errors  # over max_length
@@ -105,7 +107,11 @@ def test_person_checks_citizen_id_against_birth_year():
     form = bound(BIRTH, "eform-2", data)
     assert form.is_valid(), form.errors
     assert form.cleaned_data == {
-        "mother": {"full_name": "Trần Thị Hoa", "birth_date": "1990-03-27", "id_number": CCCD},
+        "mother": {
+            "full_name": "Trần Thị Hoa",
+            "birth_date": "1990-03-27",
+            "id_number": CCCD,
+        },
         "has_father": False,
     }
 
@@ -121,7 +127,9 @@ def test_condition_on_the_same_page_decides_required_and_drops_hidden_answers():
     assert not form.is_valid()
     assert form.errors["father__full_name"] == ["Nhập họ và tên của “Cha”."]
     # "No": whatever was typed for the father (even invalid) is ignored.
-    form = bound(BIRTH, "eform-2", dict(base, has_father="no", father__birth_date="nonsense"))
+    form = bound(
+        BIRTH, "eform-2", dict(base, has_father="no", father__birth_date="nonsense")
+    )
     assert form.is_valid(), form.errors
     assert "father" not in form.cleaned_data
 
@@ -145,17 +153,34 @@ def test_no_js_note_names_the_answer_a_question_depends_on():
 
 
 def test_prefill_from_the_applicant_only_while_the_page_is_empty():
-    applicant = {"full_name": "Trần Thị Hoa", "birth_date": date(1990, 3, 27), "id_number": CCCD}
-    form = EFormPageForm(page=page(BIRTH, "eform-2"), prefix="eform-2", prefill={"applicant": applicant})
+    applicant = {
+        "full_name": "Trần Thị Hoa",
+        "birth_date": date(1990, 3, 27),
+        "id_number": CCCD,
+    }
+    form = EFormPageForm(
+        page=page(BIRTH, "eform-2"), prefix="eform-2", prefill={"applicant": applicant}
+    )
     assert form["mother__full_name"].value() == "Trần Thị Hoa"
     assert form["mother__birth_date"].value() == "27/03/1990"
-    form = bound(BIRTH, "eform-2", {"mother__full_name": "Lê Thị Mai"}, prefill={"applicant": applicant})
+    form = bound(
+        BIRTH,
+        "eform-2",
+        {"mother__full_name": "Lê Thị Mai"},
+        prefill={"applicant": applicant},
+    )
     assert form["mother__full_name"].value() == "Lê Thị Mai"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("12,5", 12.5), ("1.250,5", 1250.5), ("1,250.5", 1250.5), ("30", 30), ("1.250", 1250)],
+    [
+        ("12,5", 12.5),
+        ("1.250,5", 1250.5),
+        ("1,250.5", 1250.5),
+        ("30", 30),
+        ("1.250", 1250),
+    ],
 )
 def test_numbers_as_people_write_them(text, expected):
     form = bound(BUSINESS, "eform-1", {"area": text})
@@ -226,7 +251,9 @@ def test_group_starts_with_its_minimum_and_validates_each_item():
     second = dict(MEMBER, contributes="yes", amount="")
     form = bound(BUSINESS, "eform-2", group_data(MEMBER, second))
     assert not form.is_valid()
-    assert form.errors["members__1__amount"] == ["Thành viên 2: Vui lòng trả lời “Số vốn góp”."]
+    assert form.errors["members__1__amount"] == [
+        "Thành viên 2: Vui lòng trả lời “Số vốn góp”."
+    ]
     second["contributes"] = "no"
     form = bound(BUSINESS, "eform-2", group_data(MEMBER, second))
     assert form.is_valid(), form.errors
@@ -270,8 +297,12 @@ def test_tampered_group_count_is_kept_within_limits():
 
 
 def test_preview_shows_every_question_with_its_condition():
-    form = EFormPageForm(page=page(BIRTH, "eform-3-2"), prefix="eform-3-2", show_all=True,
-                         known_questions={"relation": BIRTH["sections"][2]["questions"][0]})
+    form = EFormPageForm(
+        page=page(BIRTH, "eform-3-2"),
+        prefix="eform-3-2",
+        show_all=True,
+        known_questions={"relation": BIRTH["sections"][2]["questions"][0]},
+    )
     assert [item.key for item in form.items] == ["relation_other"]
     assert "“Người khác”" in form.items[0].condition_text
 

@@ -39,12 +39,31 @@ def test_round_trip_through_the_snippet_is_exact(birth_form, business_form):
 def test_a_definition_without_optional_keys_gets_its_canonical_form(db):
     definition = {
         "title": "Tờ khai",
-        "sections": [{"title": "A", "questions": [{"name": "q", "type": "group", "label": "Q", "questions": [{"name": "x", "type": "text", "label": "X"}]}]}],
+        "sections": [
+            {
+                "title": "A",
+                "questions": [
+                    {
+                        "name": "q",
+                        "type": "group",
+                        "label": "Q",
+                        "questions": [{"name": "x", "type": "text", "label": "X"}],
+                    }
+                ],
+            }
+        ],
     }
     form = make_form(definition)
     assert form.key == "to-khai"
     group = form.definition["sections"][0]["questions"][0]
-    assert group == {"name": "q", "type": "group", "label": "Q", "min": 0, "max": 50, "questions": [{"name": "x", "type": "text", "label": "X"}]}
+    assert group == {
+        "name": "q",
+        "type": "group",
+        "label": "Q",
+        "min": 0,
+        "max": 50,
+        "questions": [{"name": "x", "type": "text", "label": "X"}],
+    }
 
 
 def errors_for(change) -> list[str]:
@@ -62,20 +81,72 @@ def first_section(definition):
     [
         (lambda d: d.update(title=""), "The form needs a title."),
         (lambda d: d.update(sections=[]), "The form needs at least one section."),
-        (lambda d: first_section(d)[0].update(name="Child Name"), "machine name must start with a letter"),
-        (lambda d: first_section(d)[0].update(name="child__name"), "single underscores"),
-        (lambda d: first_section(d)[1].update(name="child_name"), "another question already has this machine name"),
-        (lambda d: first_section(d)[0].update(type="signature"), "unknown type “signature”"),
-        (lambda d: first_section(d)[1].update(choices=[{"value": "a", "label": "A"}]), "needs at least two choices"),
-        (lambda d: first_section(d)[1]["choices"][1].update(value="nam"), "is used twice"),
-        (lambda d: first_section(d)[2].update(max="2020-01-01"), "a date limit can only be “today”"),
-        (lambda d: first_section(d)[0].update(max_length=0), "maximum length must be between 1 and 2000"),
-        (lambda d: first_section(d)[0].update(show_if={"question": "has_father", "equals": True}), "not a question asked before it"),
-        (lambda d: first_section(d)[1].update(show_if={"question": "child_name", "equals": "x"}), "can only depend on a choice or yes/no question"),
-        (lambda d: d["sections"][1]["questions"][2].update(show_if={"question": "has_father", "equals": "maybe"}), "equals true or false"),
-        (lambda d: d["sections"][2]["questions"][1].update(show_if={"question": "relation", "equals": "ong"}), "“ong” is not one of the choices"),
-        (lambda d: first_section(d)[0].update(prefill="applicant_birth_date"), "cannot be prefilled"),
-        (lambda d: d["sections"][2]["questions"][2].update(min=20), "the minimum is larger than the maximum"),
+        (
+            lambda d: first_section(d)[0].update(name="Child Name"),
+            "machine name must start with a letter",
+        ),
+        (
+            lambda d: first_section(d)[0].update(name="child__name"),
+            "single underscores",
+        ),
+        (
+            lambda d: first_section(d)[1].update(name="child_name"),
+            "another question already has this machine name",
+        ),
+        (
+            lambda d: first_section(d)[0].update(type="signature"),
+            "unknown type “signature”",
+        ),
+        (
+            lambda d: first_section(d)[1].update(
+                choices=[{"value": "a", "label": "A"}]
+            ),
+            "needs at least two choices",
+        ),
+        (
+            lambda d: first_section(d)[1]["choices"][1].update(value="nam"),
+            "is used twice",
+        ),
+        (
+            lambda d: first_section(d)[2].update(max="2020-01-01"),
+            "a date limit can only be “today”",
+        ),
+        (
+            lambda d: first_section(d)[0].update(max_length=0),
+            "maximum length must be between 1 and 2000",
+        ),
+        (
+            lambda d: first_section(d)[0].update(
+                show_if={"question": "has_father", "equals": True}
+            ),
+            "not a question asked before it",
+        ),
+        (
+            lambda d: first_section(d)[1].update(
+                show_if={"question": "child_name", "equals": "x"}
+            ),
+            "can only depend on a choice or yes/no question",
+        ),
+        (
+            lambda d: d["sections"][1]["questions"][2].update(
+                show_if={"question": "has_father", "equals": "maybe"}
+            ),
+            "equals true or false",
+        ),
+        (
+            lambda d: d["sections"][2]["questions"][1].update(
+                show_if={"question": "relation", "equals": "ong"}
+            ),
+            "“ong” is not one of the choices",
+        ),
+        (
+            lambda d: first_section(d)[0].update(prefill="applicant_birth_date"),
+            "cannot be prefilled",
+        ),
+        (
+            lambda d: d["sections"][2]["questions"][2].update(min=20),
+            "the minimum is larger than the maximum",
+        ),
     ],
 )
 def test_rules_name_the_question(change, expected):
@@ -86,13 +157,17 @@ def test_rules_name_the_question(change, expected):
 def test_group_rules():
     definition = sample(BUSINESS)
     group = definition["sections"][1]["questions"][0]
-    group["questions"].append({"name": "inner", "type": "group", "label": "G", "questions": []})
+    group["questions"].append(
+        {"name": "inner", "type": "group", "label": "G", "questions": []}
+    )
     group["max"] = 60
     group["questions"][0]["name"] = "contributes"
     errors = definition_errors(definition)
     assert any("cannot hold another group" in error for error in errors)
     assert any("between 1 and 50 items" in error for error in errors)
-    assert any("another question already has this machine name" in error for error in errors)
+    assert any(
+        "another question already has this machine name" in error for error in errors
+    )
     # Inside a group, a question may depend on an earlier one of the same item
     # (the sample's "amount" does) and names may repeat names outside it.
     assert definition_errors(BUSINESS) == []
@@ -103,7 +178,9 @@ def test_conditions():
     assert condition_holds(show_if, {"has_father": True})
     assert not condition_holds(show_if, {"has_father": False})
     assert not condition_holds(show_if, {})
-    assert condition_holds({"question": "lines", "equals": "4711"}, {"lines": ["5610", "4711"]})
+    assert condition_holds(
+        {"question": "lines", "equals": "4711"}, {"lines": ["5610", "4711"]}
+    )
     assert condition_holds(None, {})
 
 
@@ -116,7 +193,9 @@ def test_the_admin_refuses_an_invalid_form(birth_form):
     block = EForm._meta.get_field("sections").stream_block
     with pytest.raises(StreamBlockValidationError) as raised:
         block.clean(birth_form.sections)
-    assert "another question already has this machine name" in str(raised.value.non_block_errors)
+    assert "another question already has this machine name" in str(
+        raised.value.non_block_errors
+    )
 
 
 def test_translation_keeps_names_values_and_conditions(birth_form):
@@ -125,7 +204,14 @@ def test_translation_keeps_names_values_and_conditions(birth_form):
     segments = list(source.stringsegment_set.select_related("string", "context"))
     strings = {segment.string.data for segment in segments}
     assert "Họ, chữ đệm, tên của trẻ" in strings and "Nam" in strings
-    assert not strings & {"child_name", "nam", "has_father", "khac", "today", "applicant"}
+    assert not strings & {
+        "child_name",
+        "nam",
+        "has_father",
+        "khac",
+        "today",
+        "applicant",
+    }
     for segment in segments:
         if segment.string.data == "Cha":
             StringTranslation.objects.get_or_create(
@@ -137,7 +223,11 @@ def test_translation_keeps_names_values_and_conditions(birth_form):
     source.create_or_update_translation(english, fallback=True)
     translated = birth_form.get_translation(english)
     definition = translated.definition
-    assert [q["name"] for q in definition["sections"][1]["questions"]] == ["mother", "has_father", "father"]
+    assert [q["name"] for q in definition["sections"][1]["questions"]] == [
+        "mother",
+        "has_father",
+        "father",
+    ]
     father = definition["sections"][1]["questions"][2]
     assert father["label"] == "Father"
     assert father["show_if"] == {"question": "has_father", "equals": True}
