@@ -7,6 +7,23 @@ from tests.factories.eforms import EFormFactory
 from .samples import BIRTH, BUSINESS, sample
 
 
+@pytest.fixture(autouse=True)
+def _locales(request):
+    """Both languages, also after a transactional test flushed the database."""
+    if {"db", "transactional_db"} & set(
+        request.fixturenames
+    ) or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue(
+            "db"
+            if "transactional_db" not in request.fixturenames
+            else "transactional_db"
+        )
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code="vi")
+        Locale.objects.get_or_create(language_code="en")
+
+
 def make_form(definition: dict, **extra):
     return EFormFactory(definition=definition, **extra)
 

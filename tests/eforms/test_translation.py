@@ -12,7 +12,9 @@ from portal.eforms.translation import save_translation, structure_errors
 from portal.eforms.validation import definition_errors
 from tests.factories.eforms import EFormFactory
 
-DEMO = json.loads((Path(__file__).parents[2] / "demo" / "eforms.json").read_text("utf-8"))
+DEMO = json.loads(
+    (Path(__file__).parents[2] / "demo" / "eforms.json").read_text("utf-8")
+)
 
 
 def block_ids(raw) -> list:
@@ -41,10 +43,15 @@ def test_translation_keeps_ids_and_round_trips(entry):
     assert source.definition == entry["vi"]
     english = Locale.objects.get_or_create(language_code="en")[0]
     translated = save_translation(source, entry["en"], english)
-    assert translated.locale == english and translated.translation_key == source.translation_key
+    assert (
+        translated.locale == english
+        and translated.translation_key == source.translation_key
+    )
     assert translated.live and translated.key == source.key
     assert translated.definition == entry["en"]
-    assert block_ids(translated.sections.raw_data) == block_ids(source.sections.raw_data)
+    assert block_ids(translated.sections.raw_data) == block_ids(
+        source.sections.raw_data
+    )
     # Updating an existing translation changes it in place.
     changed = json.loads(json.dumps(entry["en"]))
     changed["title"] = "Changed"
