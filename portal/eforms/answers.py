@@ -148,7 +148,7 @@ def page_rows(page: FormPage, answers: dict) -> SectionRows:
 
 
 def _mask_words(text: str) -> str:
-    from portal.dossiers.tracking import mask_name
+    from portal.dossiers.public_status import mask_name
 
     return mask_name(text)
 
@@ -160,7 +160,7 @@ def _mask_digits(text: str, keep: int = 3) -> str:
 def masked_value(question: d.Question, value: Any) -> str:
     """An answer as the public tracking page shows it: enough to recognise it,
     not enough to learn it (like the applicant's name and phone there)."""
-    from portal.dossiers.tracking import mask_phone
+    from portal.dossiers.public_status import mask_phone
 
     kind = question["type"]
     if value is None or value == "" or value == []:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.dossiers.receipt import _register_fonts
+from portal.dossiers.receipt_pdf import register_fonts
 
 from . import definition as d
 from .answers import Row, section_rows
@@ -36,7 +36,7 @@ def _styles():
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
-    regular, bold = _register_fonts()
+    regular, bold = register_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=10.5, leading=14)
     return {
         "base": base,

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Locale
 
 from .definition import Definition
@@ -32,19 +31,30 @@ def form_for_procedure(procedure, language: str) -> EForm | None:
     return form if form.live else None
 
 
-def keep_answers(
-    dossier, *, definition: Definition, answers: dict, form: EForm | None = None
-) -> FilledForm:
+@dataclass(frozen=True)
+class FormAnswers:
+    """An e-form as the citizen answered it: the definition copied into the
+    draft, the answers, and the snippet it came from (if it still exists)."""
+
+    definition: Definition
+    answers: dict
+    form_id: int | None = None
+
+
+def keep_answers(dossier, form_answers: FormAnswers) -> FilledForm:
     """Store the answers with the definition they answer (call inside the
     submission's transaction); the declaration PDF follows after commit."""
+    definition = form_answers.definition
     filled = FilledForm.objects.create(
         dossier=dossier,
-        form=form,
+        form=EForm.objects.filter(pk=form_answers.form_id).first()
+        if form_answers.form_id
+        else None,
         form_key=definition.get("key", ""),
         title=definition.get("title", ""),
         language=dossier.language,
         definition=definition,
-        answers=answers,
+        answers=form_answers.answers,
     )
     transaction.on_commit(lambda: _attach_quietly(filled.pk))
     return filled
@@ -73,7 +83,7 @@ def declaration_bytes(filled: FilledForm) -> bytes:
 
 def attach_declaration(filled: FilledForm):
     """The dossier document holding the declaration PDF, made once."""
-    from portal.dossiers.models import DossierDocument
+    from portal.dossiers.models import DossierDocument, dossier_file_name
 
     if filled.declaration_id is not None:
         return filled.declaration
@@ -82,7 +92,6 @@ def attach_declaration(filled: FilledForm):
     requirement = None
     if dossier.procedure_id is not None:
         requirement = dossier.procedure.documents.filter(filled_online=True).first()
-    local = timezone.localtime(dossier.received_at)
     document = DossierDocument(
         dossier=dossier,
         procedure_document=requirement,
@@ -93,8 +102,9 @@ def attach_declaration(filled: FilledForm):
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_at=dossier.received_at,
     )
-    name = f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}.pdf"
-    document.file.save(name, ContentFile(content), save=False)
+    document.file.save(
+        dossier_file_name(dossier, "pdf"), ContentFile(content), save=False
+    )
     with transaction.atomic():
         document.save()
         FilledForm.objects.filter(pk=filled.pk).update(declaration=document)

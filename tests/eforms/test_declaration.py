@@ -6,9 +6,13 @@ import pytest
 from pypdf import PdfReader
 
 from portal.eforms.models import EForm, FilledForm
-from portal.eforms.services import attach_declaration, declaration_bytes, keep_answers
+from portal.eforms.services import (
+    attach_declaration,
+    declaration_bytes,
+    keep_answers,
+)
 from tests.factories.backoffice import DossierFactory
-from tests.factories.eforms import FilledFormFactory
+from tests.factories.eforms import EFormFactory, FilledFormFactory
 
 from .samples import BIRTH, BIRTH_ANSWERS, BUSINESS, BUSINESS_ANSWERS, sample
 
@@ -86,17 +90,15 @@ def test_declaration_is_attached_once(filled):
     assert filled.dossier.documents.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_answers_kept_with_a_snapshot_survive_editing_and_deleting_the_form():
-    from tests.factories.eforms import EFormFactory
-
+@pytest.mark.django_db
+def test_answers_kept_with_a_snapshot_survive_editing_and_deleting_the_form(
+    django_capture_on_commit_callbacks,
+):
     form = EFormFactory(definition=sample(BIRTH))
     dossier = DossierFactory()
-    from django.db import transaction
-
-    with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True):
         filled = keep_answers(
-            dossier, definition=form.definition, answers=BIRTH_ANSWERS, form=form
+            dossier, FormAnswers(form.definition, BIRTH_ANSWERS, form.pk)
         )
     # The PDF was made after commit.
     filled.refresh_from_db()
