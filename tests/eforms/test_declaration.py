@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from portal.eforms.models import EForm, FilledForm
 from portal.eforms.services import (
+    FormAnswers,
     attach_declaration,
     declaration_bytes,
     keep_answers,
