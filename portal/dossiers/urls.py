@@ -34,7 +34,7 @@ public_urlpatterns = [
         name="save",
     ),
     re_path(
-        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_]+)/$",
+        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_][a-z0-9_-]*)/$",
         wizard_view,
         name="step",
     ),
