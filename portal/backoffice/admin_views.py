@@ -36,6 +36,7 @@ from portal.dossiers.calendar import load_calendar
 from portal.dossiers.models import Dossier, DossierStatus
 
 from . import deadlines
+from .answers_export import answers_export, filled_form_context
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
@@ -198,6 +199,7 @@ class DossierDetailView(InspectView):
             outcome=getattr(dossier, "outcome", None)
             if hasattr(dossier, "outcome")
             else None,
+            **filled_form_context(dossier),
         )
         return context
 
@@ -421,6 +423,7 @@ class DossierViewSet(ModelViewSet):
                 apology_letter,
                 name="apology_letter",
             ),
+            path("tra-loi-bieu-mau/", answers_export, name="answers_export"),
         ]
 
 

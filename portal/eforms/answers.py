@@ -187,6 +187,23 @@ def masked_section_rows(definition: d.Definition, answers: dict) -> list[Section
     return section_rows(definition, answers, masked_value)
 
 
+def rows_json(rows: list[Row]) -> list[dict]:
+    """Rows as JSON: label, value and, for a group, its items' rows."""
+    return [
+        {
+            "name": row.name,
+            "label": row.label,
+            "value": row.value,
+            **(
+                {"items": [{"title": t, "answers": rows_json(r)} for t, r in row.items]}
+                if row.items
+                else {}
+            ),
+        }
+        for row in rows
+    ]
+
+
 # Flat columns for the CSV export ----------------------------------------------
 
 

@@ -14,8 +14,6 @@ from xml.sax.saxutils import escape
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.dossiers.receipt_pdf import register_fonts
-
 from . import definition as d
 from .answers import Row, section_rows
 
@@ -35,6 +33,8 @@ def _styles():
     from reportlab.lib.colors import HexColor
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
+
+    from portal.dossiers.receipt_pdf import register_fonts
 
     regular, bold = register_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=10.5, leading=14)

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Locale
 
+from .answers import masked_section_rows, rows_json
 from .definition import Definition
 from .models import EForm, FilledForm
 from .pdf import DeclarationFacts, declaration_pdf
@@ -110,3 +111,18 @@ def attach_declaration(filled: FilledForm):
         FilledForm.objects.filter(pk=filled.pk).update(declaration=document)
     filled.declaration = document
     return document
+
+
+def masked_answers(dossier) -> dict | None:
+    """The e-form answers as the public tracking page and API show them."""
+    filled = FilledForm.objects.filter(dossier=dossier).first()
+    if filled is None:
+        return None
+    sections = masked_section_rows(filled.definition, filled.answers)
+    return {
+        "title": filled.title,
+        "sections": [
+            {"title": section.title, "answers": rows_json(section.rows)}
+            for section in sections
+        ],
+    }

@@ -28,7 +28,9 @@ def working_days(days) -> str:
     if days < 1:
         return _("Same day")
     number = int(days) if days == days.to_integral_value() else days.normalize()
-    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {"n": number}
+    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {
+        "n": number
+    }
 
 
 @register.simple_tag(takes_context=True)
