@@ -19,8 +19,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def filled():
-    dossier = DossierFactory(procedure_code="1.001193", procedure_name="Đăng ký khai sinh")
-    form = FilledFormFactory(dossier=dossier, source=sample(BIRTH), answers=BIRTH_ANSWERS)
+    dossier = DossierFactory(
+        procedure_code="1.001193", procedure_name="Đăng ký khai sinh"
+    )
+    form = FilledFormFactory(
+        dossier=dossier, source=sample(BIRTH), answers=BIRTH_ANSWERS
+    )
     attach_declaration(form)
     return form
 
@@ -34,14 +38,20 @@ def official(client):
 
 def test_dossier_page_shows_answers_by_section_and_the_declaration(official, filled):
     dossier = filled.dossier
-    html = official.get(reverse("backoffice_dossiers:inspect", args=[dossier.pk])).content.decode()
+    html = official.get(
+        reverse("backoffice_dossiers:inspect", args=[dossier.pk])
+    ).content.decode()
     assert "Tờ khai đăng ký khai sinh" in html
     assert "Người được khai sinh" in html and "Nguyễn Văn Bình" in html
     assert "43 Tràng Thi, Phường Ba Đình, Thành phố Hà Nội" in html
-    declaration = reverse("backoffice_dossiers:document", args=[dossier.pk, filled.declaration.pk])
+    declaration = reverse(
+        "backoffice_dossiers:document", args=[dossier.pk, filled.declaration.pk]
+    )
     assert declaration in html
     response = official.get(declaration)
-    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response.status_code == 200 and b"".join(
+        response.streaming_content
+    ).startswith(b"%PDF")
 
 
 def test_csv_export_of_one_procedure(official, filled):
@@ -62,7 +72,9 @@ def test_officials_of_another_agency_get_nothing(client, filled):
     from portal.backoffice.models import OfficialProfile
 
     other = UserFactory(groups=["Cán bộ xử lý hồ sơ"])
-    OfficialProfile.objects.update_or_create(user=other, defaults={"agency": AgencyFactory()})
+    OfficialProfile.objects.update_or_create(
+        user=other, defaults={"agency": AgencyFactory()}
+    )
     client.force_login(other)
     url = reverse("backoffice_dossiers:answers_export")
     page = client.get(url, {"procedure": "1.001193"})
@@ -73,7 +85,8 @@ def test_officials_of_another_agency_get_nothing(client, filled):
 def test_tracking_shows_the_answers_masked(client, filled):
     dossier = filled.dossier
     html = client.get(
-        "/vi/tra-cuu-ho-so/", {"code": dossier.code, "verify": dossier.verification_code}
+        "/vi/tra-cuu-ho-so/",
+        {"code": dossier.code, "verify": dossier.verification_code},
     ).content.decode()
     assert "Tờ khai đăng ký khai sinh" in html and "N***** V** B***" in html
     assert "Nguyễn Văn Bình" not in html and "43 Tràng Thi" not in html
@@ -81,4 +94,8 @@ def test_tracking_shows_the_answers_masked(client, filled):
         f"/api/dossiers/{dossier.code}/status/", {"verify": dossier.verification_code}
     ).json()
     rows = data["form"]["sections"][0]["answers"]
-    assert rows[0] == {"name": "child_name", "label": "Họ, chữ đệm, tên của trẻ", "value": "N***** V** B***"}
+    assert rows[0] == {
+        "name": "child_name",
+        "label": "Họ, chữ đệm, tên của trẻ",
+        "value": "N***** V** B***",
+    }

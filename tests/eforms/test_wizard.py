@@ -84,7 +84,9 @@ def test_form_pages_come_between_applicant_and_documents(client, birth):
     page = client.get(walker.step_url("eform-3-1")).content.decode()
     assert "<h1>Quan hệ với trẻ</h1>" in page
     # "Mẹ" skips the question that only "Người khác" needs.
-    assert location(walker.post("eform-3-1", {"relation": "me"})).endswith("/eform-3-3/")
+    assert location(walker.post("eform-3-1", {"relation": "me"})).endswith(
+        "/eform-3-3/"
+    )
     assert location(walker.post("eform-3-3", {"copies": "2"})).endswith("/documents/")
     # The declaration is filled in online: no upload is asked for it.
     page = client.get(walker.step_url("documents")).content.decode()
@@ -99,9 +101,13 @@ def test_form_pages_come_between_applicant_and_documents(client, birth):
 
 def finish(walker, client, django_capture_on_commit_callbacks):
     _declaration, certificate, _optional = walker.procedure.documents.all()
-    documents = walker.post("documents", files={f"doc_{certificate.pk}": pdf("chung-sinh.pdf")})
+    documents = walker.post(
+        "documents", files={f"doc_{certificate.pk}": pdf("chung-sinh.pdf")}
+    )
     assert location(documents).endswith("/delivery/")
-    assert location(walker.post("delivery", {"receipt_method": "at_centre"})).endswith("/check/")
+    assert location(walker.post("delivery", {"receipt_method": "at_centre"})).endswith(
+        "/check/"
+    )
     check = client.get(walker.step_url("check")).content.decode()
     assert location(walker.post("check")).endswith("/declaration/")
     with django_capture_on_commit_callbacks(execute=True):
@@ -110,11 +116,18 @@ def finish(walker, client, django_capture_on_commit_callbacks):
     return check, Dossier.objects.get()
 
 
-def test_check_answers_lists_the_form_and_the_dossier_keeps_it(client, birth, django_capture_on_commit_callbacks):
+def test_check_answers_lists_the_form_and_the_dossier_keeps_it(
+    client, birth, django_capture_on_commit_callbacks
+):
     procedure, form = birth
     walker = WizardWalker(client, procedure)
     walk_applicant(walker)
-    for step, data in (("eform-1", PAGE_1), ("eform-2", PAGE_2), ("eform-3-1", {"relation": "me"}), ("eform-3-3", {})):
+    for step, data in (
+        ("eform-1", PAGE_1),
+        ("eform-2", PAGE_2),
+        ("eform-3-1", {"relation": "me"}),
+        ("eform-3-3", {}),
+    ):
         location(walker.post(step, data))
     # The form changes after the citizen started: the draft keeps its copy.
     changed = sample(BIRTH)
@@ -125,7 +138,9 @@ def test_check_answers_lists_the_form_and_the_dossier_keeps_it(client, birth, dj
     assert "Họ, chữ đệm, tên của trẻ" in check and "Tên mới" not in check
     assert "Phường Ba Đình, Thành phố Hà Nội" in check
     assert f"{walker.base}eform-1/?return=check" in check
-    assert f"{walker.base}eform-3-3/?return=check" in check and "eform-3-2/" not in check
+    assert (
+        f"{walker.base}eform-3-3/?return=check" in check and "eform-3-2/" not in check
+    )
     filled = FilledForm.objects.get(dossier=dossier)
     assert filled.definition == BIRTH and filled.form == form
     assert filled.answers["child_name"] == "Nguyễn Văn Bình"
@@ -135,25 +150,37 @@ def test_check_answers_lists_the_form_and_the_dossier_keeps_it(client, birth, dj
     assert dossier.applicant_name == "Nguyễn Văn An"
     # The declaration PDF answers the document the form fills in.
     declaration = dossier.documents.get(procedure_document__filled_online=True)
-    assert declaration.content_type == "application/pdf" and filled.declaration_id == declaration.pk
+    assert (
+        declaration.content_type == "application/pdf"
+        and filled.declaration_id == declaration.pk
+    )
 
 
 def test_change_link_goes_through_pages_the_change_makes_necessary(client, birth):
     procedure, _form = birth
     walker = WizardWalker(client, procedure)
     walk_applicant(walker)
-    for step, data in (("eform-1", PAGE_1), ("eform-2", PAGE_2), ("eform-3-1", {"relation": "me"}), ("eform-3-3", {})):
+    for step, data in (
+        ("eform-1", PAGE_1),
+        ("eform-2", PAGE_2),
+        ("eform-3-1", {"relation": "me"}),
+        ("eform-3-3", {}),
+    ):
         location(walker.post(step, data))
     _declaration, certificate, _optional = procedure.documents.all()
     location(walker.post("documents", files={f"doc_{certificate.pk}": pdf()}))
     location(walker.post("delivery", {"receipt_method": "at_centre"}))
     target = location(walker.post("eform-3-1", {"relation": "khac"}, return_to="check"))
     assert target.endswith("/eform-3-2/?return=check")
-    assert location(walker.post("eform-3-2", {"relation_other": "Bà ngoại"}, return_to="check")).endswith("/check/")
+    assert location(
+        walker.post("eform-3-2", {"relation_other": "Bà ngoại"}, return_to="check")
+    ).endswith("/check/")
 
 
 def test_group_items_added_and_removed_without_javascript(client, site_tree):
-    procedure, _form = with_form(site_tree, sample(BUSINESS), code="2.000720", title="Đăng ký hộ kinh doanh")
+    procedure, _form = with_form(
+        site_tree, sample(BUSINESS), code="2.000720", title="Đăng ký hộ kinh doanh"
+    )
     walker = WizardWalker(client, procedure)
     walk_applicant(walker)
     member = {
@@ -170,7 +197,9 @@ def test_group_items_added_and_removed_without_javascript(client, site_tree):
     # The page was saved as it was: reloading it shows both items.
     html = client.get(walker.step_url("eform-2")).content.decode()
     assert 'value="Nguyễn Văn An"' in html and "members__1__person__full_name" in html
-    removed = walker.post("eform-2", dict(member, members__count="2", members__remove="0"))
+    removed = walker.post(
+        "eform-2", dict(member, members__count="2", members__remove="0")
+    )
     html = removed.content.decode()
     assert "members__1__" not in html and 'value="Nguyễn Văn An"' not in html
 
