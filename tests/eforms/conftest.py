@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.dossiers.conftest import site_tree  # noqa: F401 (the wizard's site)
 from tests.factories.eforms import EFormFactory
 
 from .samples import BIRTH, BUSINESS, sample

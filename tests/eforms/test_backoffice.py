@@ -67,9 +67,8 @@ def test_csv_export_of_one_procedure(official, filled):
 
 
 def test_officials_of_another_agency_get_nothing(client, filled):
-    from tests.factories.catalogue import AgencyFactory
-
     from portal.backoffice.models import OfficialProfile
+    from tests.factories.catalogue import AgencyFactory
 
     other = UserFactory(groups=["Cán bộ xử lý hồ sơ"])
     OfficialProfile.objects.update_or_create(

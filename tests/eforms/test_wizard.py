@@ -8,13 +8,12 @@ from portal.dossiers.models import Dossier
 from portal.eforms.models import FilledForm
 from portal.eforms.serialization import sections_stream_data
 from portal.eforms.translation import save_translation
-from tests.dossiers.conftest import (  # noqa: F401 (fixtures)
+from tests.dossiers.conftest import (
     APPLICANT,
     CCCD,
     WizardWalker,
     make_procedure,
     pdf,
-    site_tree,
 )
 from tests.factories.eforms import EFormFactory
 
