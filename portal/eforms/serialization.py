@@ -224,3 +224,18 @@ def form_fields(definition: d.Definition) -> dict[str, Any]:
         "signature": bool(definition.get("signature")),
         "signature_caption": definition.get("signature_caption", ""),
     }
+
+
+def canonical_definition(definition: d.Definition) -> d.Definition:
+    """The definition as the snippet would store and export it (defaults filled,
+    optional keys dropped, one key order): what import and export compare."""
+    from portal.text import ascii_slug
+
+    from .models import EForm
+
+    form = EForm(
+        key=definition.get("key") or ascii_slug(definition.get("title", ""), 80),
+        sections=sections_stream_data(definition),
+        **form_fields(definition),
+    )
+    return form_definition(form)
