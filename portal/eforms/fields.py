@@ -5,8 +5,10 @@ must be answered depends on conditions the page form decides (builder.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -92,19 +94,26 @@ class NumberField(forms.CharField):
                 % {"n": self.decimals},
                 code="decimals",
             )
-        if self.min_value is not None and number < self.min_value:
-            raise ValidationError(
-                _("Enter a number of at least %(min)s.")
-                % {"min": _plain(self.min_value)},
-                code="min",
-            )
-        if self.max_value is not None and number > self.max_value:
-            raise ValidationError(
-                _("Enter a number of at most %(max)s.")
-                % {"max": _plain(self.max_value)},
-                code="max",
-            )
+        check_range(
+            number,
+            self.min_value,
+            self.max_value,
+            _plain,
+            (
+                _("Enter a number of at least %(min)s."),
+                _("Enter a number of at most %(max)s."),
+            ),
+        )
         return number
+
+
+def check_range(value, low, high, shown: Callable[[Any], str], messages) -> None:
+    """Refuse a value below `low` or above `high`; `messages` say "at least
+    %(min)s" and "at most %(max)s", with the limit written by `shown`."""
+    if low is not None and value < low:
+        raise ValidationError(messages[0] % {"min": shown(low)}, code="min")
+    if high is not None and value > high:
+        raise ValidationError(messages[1] % {"max": shown(high)}, code="max")
 
 
 def _plain(number: Decimal) -> str:
@@ -139,18 +148,16 @@ class MoneyField(forms.CharField):
                 code="invalid",
             )
         amount = int(raw)
-        if self.min_value is not None and amount < self.min_value:
-            raise ValidationError(
-                _("Enter an amount of at least %(min)s.")
-                % {"min": vnd_text(self.min_value)},
-                code="min",
-            )
-        if self.max_value is not None and amount > self.max_value:
-            raise ValidationError(
-                _("Enter an amount of at most %(max)s.")
-                % {"max": vnd_text(self.max_value)},
-                code="max",
-            )
+        check_range(
+            amount,
+            self.min_value,
+            self.max_value,
+            vnd_text,
+            (
+                _("Enter an amount of at least %(min)s."),
+                _("Enter an amount of at most %(max)s."),
+            ),
+        )
         return amount
 
 

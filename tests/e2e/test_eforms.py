@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from .axe import blocking, run_axe
-from .test_dossier import PDF
+from .test_dossier import upload_documents
 
 APPLICANT = {
     "full_name": "Trần Thị Hoa",
@@ -55,30 +55,12 @@ def fill_address(tab: Page, prefix: str, commune: str, street: str) -> None:
 
 
 def finish(tab: Page) -> None:
-    for _ in range(6):
-        step = step_of(tab)
-        if step == "documents":
-            inputs = tab.locator("input[type=file]")
-            for index in range(inputs.count()):
-                inputs.nth(index).set_input_files(
-                    {
-                        "name": "giay-to.pdf",
-                        "mimeType": "application/pdf",
-                        "buffer": PDF,
-                    }
-                )
-        elif step == "delivery":
-            tab.locator("input[name='delivery-receipt_method']").first.check()
-            fees = tab.locator("input[name='delivery-fee']")
-            if fees.count():
-                fees.first.check()
-        elif step == "declaration":
-            tab.locator("input[name='declaration-declaration']").check()
-            tab.locator("input[name='declaration-consent']").check()
-            go_on(tab)
-            return
-        go_on(tab)
-    raise AssertionError(f"did not reach the declaration: {tab.url}")
+    """From "check your answers" (or before it), through the declaration."""
+    finish_until_check(tab)
+    go_on(tab)
+    tab.locator("input[name='declaration-declaration']").check()
+    tab.locator("input[name='declaration-consent']").check()
+    go_on(tab)
 
 
 def test_birth_registration_with_javascript_in_vietnamese(new_tab, axe_source):
@@ -135,19 +117,12 @@ def test_birth_registration_with_javascript_in_vietnamese(new_tab, axe_source):
 
 
 def finish_until_check(tab: Page) -> None:
+    """Documents and delivery, up to "check your answers"."""
     for _ in range(4):
         if step_of(tab) == "check":
             return
         if step_of(tab) == "documents":
-            inputs = tab.locator("input[type=file]")
-            for index in range(inputs.count()):
-                inputs.nth(index).set_input_files(
-                    {
-                        "name": "giay-to.pdf",
-                        "mimeType": "application/pdf",
-                        "buffer": PDF,
-                    }
-                )
+            upload_documents(tab)
         elif step_of(tab) == "delivery":
             tab.locator("input[name='delivery-receipt_method']").first.check()
             fees = tab.locator("input[name='delivery-fee']")

@@ -98,6 +98,20 @@ def test_form_pages_come_between_applicant_and_documents(client, birth):
     assert 'value="Nguyễn Văn Bình"' in page and 'value="43 Tràng Thi"' in page
 
 
+def answer_the_form(client, procedure) -> WizardWalker:
+    """A wizard past the applicant and every page of the birth form."""
+    walker = WizardWalker(client, procedure)
+    walk_applicant(walker)
+    for step, data in (
+        ("eform-1", PAGE_1),
+        ("eform-2", PAGE_2),
+        ("eform-3-1", {"relation": "me"}),
+        ("eform-3-3", {}),
+    ):
+        location(walker.post(step, data))
+    return walker
+
+
 def finish(walker, client, django_capture_on_commit_callbacks):
     _declaration, certificate, _optional = walker.procedure.documents.all()
     documents = walker.post(
@@ -119,15 +133,7 @@ def test_check_answers_lists_the_form_and_the_dossier_keeps_it(
     client, birth, django_capture_on_commit_callbacks
 ):
     procedure, form = birth
-    walker = WizardWalker(client, procedure)
-    walk_applicant(walker)
-    for step, data in (
-        ("eform-1", PAGE_1),
-        ("eform-2", PAGE_2),
-        ("eform-3-1", {"relation": "me"}),
-        ("eform-3-3", {}),
-    ):
-        location(walker.post(step, data))
+    walker = answer_the_form(client, procedure)
     # The form changes after the citizen started: the draft keeps its copy.
     changed = sample(BIRTH)
     changed["sections"][0]["questions"][0]["label"] = "Tên mới của câu hỏi"
@@ -157,15 +163,7 @@ def test_check_answers_lists_the_form_and_the_dossier_keeps_it(
 
 def test_change_link_goes_through_pages_the_change_makes_necessary(client, birth):
     procedure, _form = birth
-    walker = WizardWalker(client, procedure)
-    walk_applicant(walker)
-    for step, data in (
-        ("eform-1", PAGE_1),
-        ("eform-2", PAGE_2),
-        ("eform-3-1", {"relation": "me"}),
-        ("eform-3-3", {}),
-    ):
-        location(walker.post(step, data))
+    walker = answer_the_form(client, procedure)
     _declaration, certificate, _optional = procedure.documents.all()
     location(walker.post("documents", files={f"doc_{certificate.pk}": pdf()}))
     location(walker.post("delivery", {"receipt_method": "at_centre"}))
