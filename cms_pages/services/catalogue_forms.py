@@ -29,7 +29,6 @@ from portal.eforms.validation import definition_errors
 from .catalogue_format import Record
 
 
-
 def form_problems(records: Sequence[tuple[int, dict[str, Any]]], problem) -> list[Any]:
     """Errors of the forms in (index, record) pairs, as `problem(index, code, text)`."""
     errors = []
