@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
 from portal.api import schema as api_schema
 from portal.dossiers import urls as dossier_urls
+from portal.eforms import urls as eform_urls
 from portal.transparency import urls as transparency_urls
 from search import views as search_views
 
@@ -29,6 +30,7 @@ urlpatterns = [
         include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
     ),
     path("", include(transparency_urls.api_urlpatterns)),
+    path("", include((eform_urls.api_urlpatterns, "eforms"), namespace="eforms")),
     path(
         "sitemap.xml",
         sitemap_view,

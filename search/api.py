@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms_pages.models import ProcedurePage
+from portal.eforms.services import form_for_procedure
 from portal.http import on_public_base
 from portal.page_queries import public_page_url
 from portal.security.ratelimit import rate_limited
@@ -122,4 +123,7 @@ def procedure(request: HttpRequest, code: str) -> JsonResponse:
         return json_response({"error": _("No procedure has this code.")}, status=404)
     record = procedure_record(page)
     record["url"] = public_page_url(page, request)
+    # The e-form in the language asked for, so a kiosk or an app renders it as is.
+    form = form_for_procedure(page, locale)
+    record["form"] = form.definition if form is not None else None
     return json_response(record)

@@ -37,6 +37,7 @@ from portal.dossiers.files import readable_name
 from portal.dossiers.models import Dossier, DossierStatus
 
 from . import deadlines
+from .answers_export import answers_export, filled_form_context
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
@@ -199,6 +200,7 @@ class DossierDetailView(InspectView):
             outcome=getattr(dossier, "outcome", None)
             if hasattr(dossier, "outcome")
             else None,
+            **filled_form_context(dossier),
         )
         return context
 
@@ -426,6 +428,7 @@ class DossierViewSet(ModelViewSet):
                 apology_letter,
                 name="apology_letter",
             ),
+            path("tra-loi-bieu-mau/", answers_export, name="answers_export"),
         ]
 
 

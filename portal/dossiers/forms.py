@@ -174,22 +174,25 @@ class OrganisationForm(forms.Form):
 
 
 class DocumentsForm(forms.Form):
-    """One upload per document of the procedure.
+    """One upload per document of the procedure, except those the e-form fills in.
 
     Each accepted file is stored at once (see `store_uploads`), so it survives
     going back and forth; a required document is answered by a new upload or
     by the one already stored.
     """
 
-    def __init__(self, *args, procedure=None, draft=None, **kwargs):
+    def __init__(self, *args, procedure=None, draft=None, online=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.procedure = procedure
         self.draft = draft
-        self.documents = (
+        documents = (
             list(procedure.documents.select_related("template_file"))
             if procedure
             else []
         )
+        # With an e-form (`online`), its declaration replaces these uploads.
+        self.filled_online = [d for d in documents if online and d.filled_online]
+        self.documents = [d for d in documents if d not in self.filled_online]
         self.existing = {}
         if draft is not None and draft.pk:
             self.existing = {

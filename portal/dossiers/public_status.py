@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.eforms.services import masked_answers
 from portal.http import public_url
 from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
 from portal.security.ratelimit import check_rate
@@ -140,6 +141,7 @@ def public_status(dossier: Dossier) -> dict:
         else None,
         "overdue": dossier.is_overdue(),
         "next_step": next_step_text(dossier),
+        "form": masked_answers(dossier),
         "timeline": [
             {
                 "status": event.to_status,

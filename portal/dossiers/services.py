@@ -23,6 +23,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale
 
+from portal.eforms.services import FormAnswers, keep_answers
+
 from .calendar import WorkingCalendar, load_calendar
 from .consent import consent_record
 from .emails import send_receipt_email
@@ -67,6 +69,8 @@ class Answers:
     organisation_representative: str = ""
     fee_label: str = ""
     fee_vnd: int | None = None
+    # The procedure's e-form as answered (None when it has none).
+    form: FormAnswers | None = None
 
 
 def code_prefix_for(agency) -> str:
@@ -256,6 +260,8 @@ def submit_dossier(
                 appointment_date=dossier.appointment_date,
                 created_at=received_at,
             )
+            if answers.form is not None:
+                keep_answers(dossier, answers.form)
             locked.submitted_at = received_at
             locked.save(update_fields=["submitted_at", "updated_at"])
             transaction.on_commit(

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "portal.security",
     "axes",
     "csp",
+    "portal.eforms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",
