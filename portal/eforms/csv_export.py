@@ -1,7 +1,7 @@
 """The answers of one procedure's dossiers as CSV for officials, safe to open
-in a spreadsheet: a cell that starts with =, +, -, @, a tab or a carriage
-return is a formula there, so it gets a leading apostrophe (OWASP's advice
-on CSV injection)."""
+in a spreadsheet: every cell goes through the site's one formula neutraliser
+(`portal.security.exports.neutralise`: a leading apostrophe before =, +, -,
+@, a tab or a carriage return, OWASP's advice on CSV injection)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from portal.security.exports import neutralise
+
 from .answers import flat_answers
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_COLUMNS = ["dossier_code", "received_at", "status", "applicant", "form_key"]
 
 
 def safe_cell(value: object) -> str:
     """A cell value a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return neutralise("" if value is None else str(value))
 
 
 def answers_csv(filled_forms: Iterable) -> str:
