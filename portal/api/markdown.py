@@ -42,6 +42,9 @@ def type_of(schema: dict[str, Any]) -> str:
         return f"[{name}](#{name.lower()})"
     if "enum" in schema:
         return " \\| ".join(f"`{value}`" for value in schema["enum"])
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives:
+        return " \\| ".join(type_of(alternative) for alternative in alternatives)
     kind = schema.get("type", "any")
     kinds = kind if isinstance(kind, list) else [kind]
     parts = []

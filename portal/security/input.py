@@ -26,6 +26,8 @@ VERIFICATION_CODE = re.compile(r"[A-Z0-9]{4,16}", re.ASCII)
 RESUME_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}", re.ASCII)
 # Procedure codes (the catalogue schema's pattern).
 PROCEDURE_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.-]{0,31}", re.ASCII)
+# Administrative units (General Statistics Office codes).
+ADMINISTRATIVE_UNIT_CODE = re.compile(r"[0-9]{1,6}", re.ASCII)
 
 NUL = "\x00"
 # C0 controls and DEL, except tab, line feed and carriage return.

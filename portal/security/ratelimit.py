@@ -48,7 +48,8 @@ DEFAULT_RATE_LIMITS = {
     "forms": "10/600",
     # New dossier drafts (the "Start now" button).
     "dossier_start": "30/3600",
-    # Search and suggest API: a ceiling that type-ahead never reaches.
+    # Search, suggest and administrative-units APIs: a ceiling that type-ahead
+    # never reaches.
     "search_api": "300/60",
 }
 

@@ -1,5 +1,6 @@
-"""The API's data: the sample catalogue (database search) and a few dossiers,
-loaded once per module and rolled back afterwards."""
+"""The API's data: the sample catalogue (database search) with e-forms on two
+procedures, and a dossier with e-form answers, loaded once per module and
+rolled back afterwards."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from cms_pages.models import ProcedurePage
 from portal.dossiers.models import DossierStatus
 from search import backends, indexing
 from tests.e2e.conftest import ensure_wagtail_root
+from tests.eforms.samples import BIRTH, BUSINESS, BUSINESS_ANSWERS, sample
 from tests.factories.backoffice import DossierFactory
+from tests.factories.eforms import EFormFactory, FilledFormFactory
 from tests.search.sample import load_sample_catalogue
+
+# Sample procedures that get an e-form: a condition, people and an address
+# (birth registration); a repeating group and every other type (household business).
+FORMS = {"1.001193": BIRTH, "2.000720": BUSINESS}
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +32,15 @@ def api_data(django_db_setup, django_db_blocker):
             ensure_wagtail_root()  # a transactional test may have flushed it
             load_sample_catalogue()
             indexing.write_search_text(list(indexing.procedure_documents()))
+            for code, definition in FORMS.items():
+                form = EFormFactory(definition=sample(definition))
+                ProcedurePage.objects.filter(code=code).update(eform=form)
             dossier = DossierFactory(status=DossierStatus.IN_PROCESSING)
-            yield {"dossier": dossier}
+            FilledFormFactory(
+                dossier=dossier, source=sample(BUSINESS), answers=BUSINESS_ANSWERS
+            )
+            plain = DossierFactory(status=DossierStatus.RECEIVED)
+            yield {"dossier": dossier, "plain_dossier": plain}
             backends.reset()
         transaction.set_rollback(True)
 

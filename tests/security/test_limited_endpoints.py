@@ -44,6 +44,7 @@ def tight(settings):
         ("post", "/vi/nop-ho-so/1.004227/", {}, False),
         ("get", "/api/procedures/search/", {"q": "a"}, True),
         ("get", "/api/procedures/suggest/", {"q": "a"}, True),
+        ("get", "/api/administrative-units/", {"province": "1"}, True),
     ],
 )
 def test_429_with_retry_after(client, tight, method, path, data, is_json):
