@@ -67,6 +67,9 @@ def filled_form_context(dossier) -> dict:
     filled = FilledForm.objects.filter(dossier=dossier).first()
     if filled is None:
         return {"filled_form": None, "answer_sections": []}
+    if dossier.anonymised_at is not None:
+        # The retention purge emptied the answers: no rows of "Not answered".
+        return {"filled_form": filled, "answer_sections": []}
     return {
         "filled_form": filled,
         "answer_sections": section_rows(filled.definition, filled.answers),

@@ -11,6 +11,11 @@ in between leaves only extra files, never missing ones:
 - killed after the commit: draft copies of a submitted draft → removed by
   `recover_files()`.
 
+The e-form declaration PDF is made from the answers after the commit
+(portal.eforms.services); a dossier left without it by a crash or a failed
+task gets it from `recover_files()`, and its file, like every other, is
+written before the row that names it.
+
 Dossiers committed by earlier releases moved files only after the commit; a
 crash there left documents whose file still sits under `drafts/`.
 `recover_files()` finishes those moves, and `readable_name()` lets an
@@ -28,6 +33,9 @@ import shutil
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
+
+from portal.eforms.models import FilledForm
+from portal.eforms.services import attach_declaration
 
 from .models import DossierDocument, DossierDraft, DraftUpload, private_storage
 
@@ -170,14 +178,38 @@ def _remove_orphans(now: datetime, grace: timedelta) -> int:
     return removed
 
 
+def _make_missing_declarations(now: datetime, grace: timedelta) -> int:
+    """E-form declarations that were never attached (the worker died or the
+    task failed); younger ones may still be on their way."""
+    made = 0
+    missing = FilledForm.objects.filter(
+        declaration__isnull=True,
+        dossier__anonymised_at__isnull=True,
+        created_at__lt=now - grace,
+    ).select_related("dossier")
+    for filled in missing.iterator():
+        try:
+            attach_declaration(filled)
+        except Exception:
+            logger.exception(
+                "Could not make the declaration of filled form %s", filled.pk
+            )
+            continue
+        made += 1
+    return made
+
+
 def recover_files(now: datetime | None = None, grace: timedelta = ORPHAN_GRACE) -> dict:
     """Finish what crashed submissions left: every document gets its file,
-    leftover draft copies and orphaned final copies are removed."""
+    every e-form its declaration PDF, leftover draft copies and orphaned
+    final copies are removed."""
     now = now or timezone.now()
     restored, removed = _finish_submitted_drafts()
+    declarations = _make_missing_declarations(now, grace)
     orphans = _remove_orphans(now, grace)
     return {
         "restored": restored,
+        "declarations_made": declarations,
         "draft_copies_removed": removed,
         "orphans_removed": orphans,
     }

@@ -5,7 +5,9 @@ change is older than PERSONAL_DATA_RETENTION_DAYS is anonymised by
 `manage.py purge_personal_data` (daily, docs/operations.md): the applicant's
 name, ID number, birth date, phone, email and addresses are blanked, the
 status notes and rating comment (free text that may name people) are
-emptied, and the uploaded documents are deleted with their files. The dossier
+emptied, the e-form answers are emptied (the copy of the form they answered,
+which holds no personal data, stays), and the documents (uploads and the
+e-form declaration PDF) are deleted with their files. The dossier
 row, its status events, outcome and rating scores stay, so the statistics
 keep every count; the record keeps its code, procedure, agency, dates and the
 consent version the citizen accepted.
@@ -20,6 +22,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
+
+from portal.eforms.models import FilledForm
 
 from .files import delete_quietly
 from .models import Dossier, DossierStatus
@@ -80,6 +84,7 @@ def anonymise(dossier: Dossier, now: datetime | None = None) -> int:
         if rating is not None and getattr(rating, "comment", ""):
             rating.comment = ""
             rating.save(update_fields=["comment"])
+        FilledForm.objects.filter(dossier=dossier).update(answers={})
         count, _per_model = dossier.documents.all().delete()
         transaction.on_commit(lambda: delete_quietly(names))
     return len(names)

@@ -1,6 +1,15 @@
 """What the dossier side does with e-forms: find a procedure's form in the
 citizen's language, keep the answers with a snapshot of the form when the
-dossier is submitted, and attach the filled-in declaration PDF to it."""
+dossier is submitted, and attach the filled-in declaration PDF to it.
+
+The declaration is a dossier file like the uploads, and as crash-safe
+(portal/dossiers/files.py): it is made by the background worker once the
+submission commits (`enqueue_on_commit`); its file is written before the row
+that names it, and a second maker (the worker, a download, the recovery job)
+finds the first one's row under a lock and removes its own file. A dossier
+whose declaration is still missing (a crash, a failed task) gets it from
+`manage.py recover_dossier_files` or on the first download.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +19,10 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django_tasks import task
 from wagtail.models import Locale
+
+from portal.tasks import enqueue_on_commit
 
 from .answers import masked_section_rows, rows_json
 from .definition import Definition
@@ -57,16 +69,24 @@ def keep_answers(dossier, form_answers: FormAnswers) -> FilledForm:
         definition=definition,
         answers=form_answers.answers,
     )
-    transaction.on_commit(lambda: _attach_quietly(filled.pk))
+    enqueue_on_commit(declaration_task, filled.pk)
     return filled
 
 
-def _attach_quietly(pk: int) -> None:
-    # A PDF that fails here is made again on the first download.
+@task()
+def declaration_task(filled_pk: int) -> None:
+    """Make and attach one dossier's declaration PDF (idempotent)."""
+    # A PDF that fails here is made by the recovery job or on the first download.
     try:
-        attach_declaration(FilledForm.objects.select_related("dossier").get(pk=pk))
+        filled = (
+            FilledForm.objects.select_related("dossier").filter(pk=filled_pk).first()
+        )
+        if filled is not None:  # the dossier may have been deleted meanwhile
+            attach_declaration(filled)
     except Exception:
-        logger.exception("Could not make the declaration PDF of filled form %s", pk)
+        logger.exception(
+            "Could not make the declaration PDF of filled form %s", filled_pk
+        )
 
 
 def declaration_bytes(filled: FilledForm) -> bytes:
@@ -83,12 +103,15 @@ def declaration_bytes(filled: FilledForm) -> bytes:
 
 
 def attach_declaration(filled: FilledForm):
-    """The dossier document holding the declaration PDF, made once."""
+    """The dossier document holding the declaration PDF, made once; None for
+    an anonymised dossier (its answers are gone, so is its declaration)."""
     from portal.dossiers.models import DossierDocument, dossier_file_name
 
     if filled.declaration_id is not None:
         return filled.declaration
     dossier = filled.dossier
+    if dossier.anonymised_at is not None:
+        return None
     content = declaration_bytes(filled)
     requirement = None
     if dossier.procedure_id is not None:
@@ -103,20 +126,38 @@ def attach_declaration(filled: FilledForm):
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_at=dossier.received_at,
     )
+    # The file exists before the row that names it (portal/dossiers/files.py).
     document.file.save(
         dossier_file_name(dossier, "pdf"), ContentFile(content), save=False
     )
-    with transaction.atomic():
-        document.save()
-        FilledForm.objects.filter(pk=filled.pk).update(declaration=document)
-    filled.declaration = document
-    return document
+    filled.declaration = _keep_first_declaration(filled, document)
+    return filled.declaration
+
+
+def _keep_first_declaration(filled: FilledForm, document):
+    """Save `document` as the declaration unless another maker was first; the
+    loser's file goes. Returns the declaration that stays."""
+    from portal.dossiers.files import delete_quietly
+
+    kept = None
+    try:
+        with transaction.atomic():
+            locked = FilledForm.objects.select_for_update().get(pk=filled.pk)
+            kept = locked.declaration  # None, or the first maker's document
+            if kept is None:
+                document.save()
+                FilledForm.objects.filter(pk=filled.pk).update(declaration=document)
+                kept = document
+    finally:
+        if kept is not document:
+            delete_quietly([document.file.name])
+    return kept
 
 
 def masked_answers(dossier) -> dict | None:
     """The e-form answers as the public tracking page and API show them."""
     filled = FilledForm.objects.filter(dossier=dossier).first()
-    if filled is None:
+    if filled is None or dossier.anonymised_at is not None:
         return None
     sections = masked_section_rows(filled.definition, filled.answers)
     return {

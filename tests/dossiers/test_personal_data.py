@@ -13,10 +13,14 @@ from django.utils import timezone
 
 from portal.dossiers.consent import CONSENT_VERSION
 from portal.dossiers.models import Dossier, DossierDocument, DossierStatus, StatusEvent
+from portal.dossiers.public_status import public_status
 from portal.dossiers.retention import purge_personal_data
+from portal.eforms.services import attach_declaration
 from portal.transparency import statistics as stats
 from portal.transparency.models import DossierRating
+from tests.eforms.samples import BIRTH, BIRTH_ANSWERS, sample
 from tests.factories.backoffice import DossierFactory
+from tests.factories.eforms import FilledFormFactory
 from tests.files import pdf_bytes
 
 from .conftest import walk_to_check
@@ -122,3 +126,27 @@ def test_command_dry_run_changes_nothing(settings, capsys):
     call_command("purge_personal_data")
     dossier.refresh_from_db()
     assert dossier.anonymised_at is not None
+
+
+def test_e_form_answers_and_declaration_are_personal_data_too(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.PERSONAL_DATA_RETENTION_DAYS = 365
+    old = closed_dossier(400)
+    filled = FilledFormFactory(dossier=old, source=sample(BIRTH), answers=BIRTH_ANSWERS)
+    declaration = attach_declaration(filled)
+    storage = declaration.file.storage
+    assert public_status(old)["form"] is not None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = purge_personal_data()
+
+    assert (result.dossiers, result.documents) == (1, 2)
+    filled.refresh_from_db()
+    assert filled.answers == {} and filled.declaration is None
+    assert not storage.exists(declaration.file.name)
+    # The copy of the form stays (no personal data); nothing shows or remakes answers.
+    assert filled.definition == BIRTH
+    old.refresh_from_db()
+    assert public_status(old)["form"] is None
+    assert attach_declaration(filled) is None and not old.documents.exists()

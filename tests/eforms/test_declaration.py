@@ -1,15 +1,18 @@
 """The answers a dossier keeps (snapshot) and the declaration PDF made from them."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
 
+from portal.dossiers.files import recover_files
 from portal.eforms.models import EForm, FilledForm
 from portal.eforms.services import (
     FormAnswers,
     attach_declaration,
     declaration_bytes,
+    declaration_task,
     keep_answers,
 )
 from tests.factories.backoffice import DossierFactory
@@ -89,6 +92,43 @@ def test_declaration_is_attached_once(filled):
     assert filled.declaration == document
     assert attach_declaration(filled) == document
     assert filled.dossier.documents.count() == 1
+
+
+def test_a_second_maker_keeps_the_first_declaration(filled):
+    """The worker and a download (or the recovery job) at the same time: one
+    document stays, the other maker's file goes."""
+    first, second = (FilledForm.objects.get(pk=filled.pk) for _ in range(2))
+    kept = attach_declaration(first)
+    assert attach_declaration(second) == kept
+    assert filled.dossier.documents.count() == 1
+    folder = kept.file.name.rsplit("/", 1)[0]
+    _dirs, files = kept.file.storage.listdir(folder)
+    assert files == [kept.file.name.rsplit("/", 1)[1]]
+
+
+@pytest.mark.django_db
+def test_a_declaration_a_crash_left_unmade_is_made_by_the_recovery_job(
+    django_capture_on_commit_callbacks,
+):
+    """Killed after the submission committed, before the worker made the PDF
+    (the on-commit task never ran): the dossier is committed without it."""
+    dossier = DossierFactory()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        filled = keep_answers(dossier, FormAnswers(sample(BIRTH), BIRTH_ANSWERS))
+    assert callbacks, "the declaration is queued for after the commit"
+    filled.refresh_from_db()
+    assert filled.declaration is None
+    # Too young: its task may still be on its way.
+    assert recover_files(grace=timedelta(minutes=10))["declarations_made"] == 0
+    assert recover_files(grace=timedelta(0))["declarations_made"] == 1
+    filled.refresh_from_db()
+    document = filled.declaration
+    assert document.file.storage.exists(document.file.name)
+    assert document in dossier.documents.all()
+    # The late task, and the next run, find it made.
+    declaration_task.call(filled.pk)
+    assert recover_files(grace=timedelta(0))["declarations_made"] == 0
+    assert dossier.documents.count() == 1
 
 
 @pytest.mark.django_db

@@ -79,9 +79,9 @@ def declaration_pdf_view(request, code):
     """The declaration filled in from the e-form answers (made now if missing)."""
     dossier = _receipt_dossier(request, code)
     filled = FilledForm.objects.filter(dossier=dossier).first() if dossier else None
-    if filled is None:
+    document = attach_declaration(filled) if filled is not None else None
+    if document is None:
         return restart_page(request, "receipt_denied", status=404)
-    document = attach_declaration(filled)
     return FileResponse(
         document.file.open("rb"),
         content_type="application/pdf",

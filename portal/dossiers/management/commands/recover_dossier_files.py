@@ -1,7 +1,8 @@
 """Finish what crashed submissions left behind (portal/dossiers/files.py).
 
 Run it every 5 minutes (cron or a systemd timer; docs/operations.md,
-"Scheduled jobs"): every document of a committed dossier gets its file, draft
+"Scheduled jobs"): every document of a committed dossier gets its file (and
+every e-form its declaration PDF), draft
 copies of submitted drafts go, and final copies that no dossier names (a
 crash before the commit) go once they are older than --grace minutes.
 """
@@ -29,6 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, grace: int, **options):
         result = recover_files(grace=timedelta(minutes=grace))
         self.stdout.write(
-            "restored {restored}, draft copies removed {draft_copies_removed}, "
+            "restored {restored}, declarations made {declarations_made}, "
+            "draft copies removed {draft_copies_removed}, "
             "orphans removed {orphans_removed}".format(**result)
         )
