@@ -19,9 +19,12 @@ from django.test import Client
 from portal.backoffice.models import SupplementItem, SupplementRequest
 from portal.dossiers.calendar_data import load_calendar_days
 from portal.dossiers.models import CalendarDay, DossierStatus
+from portal.eforms.pages import form_pages
 from tests.e2e.conftest import ensure_wagtail_root
+from tests.eforms.samples import BIRTH, BUSINESS, BUSINESS_ANSWERS, sample
 from tests.factories.backoffice import DossierFactory
 from tests.factories.catalogue import ProcedurePageFactory, build_site
+from tests.factories.eforms import EFormFactory, FilledFormFactory
 from tests.factories.site import (
     FormPageFactory,
     InvestmentIndexPageFactory,
@@ -31,6 +34,15 @@ from tests.factories.site import (
     NewsPageFactory,
     StandardPageFactory,
 )
+
+# The online procedure's e-form: every page kind the wizard makes from one
+# (a section, one question per page, conditions, an address, people, and a
+# repeating group with "Add another"/"Remove" buttons).
+FUZZ_FORM = {
+    **sample(BIRTH),
+    "sections": [*sample(BIRTH)["sections"], sample(BUSINESS)["sections"][1]],
+}
+EFORM_STEPS = [page.step for page in form_pages(FUZZ_FORM)]
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +75,7 @@ def _build_site() -> dict:
         channel_online=True,
         for_individuals=True,
         for_organizations=True,
+        eform=EFormFactory(definition=FUZZ_FORM),
     )
     ProcedurePageFactory(parent=catalogue, online_service="none")
     news = NewsIndexPageFactory(parent=home)
@@ -78,6 +91,10 @@ def _build_site() -> dict:
         procedure=online,
         procedure_code=online.code,
         status=DossierStatus.SUPPLEMENT_REQUESTED,
+    )
+    # Its e-form answers show (masked) on the tracking page and the status API.
+    FilledFormFactory(
+        dossier=waiting, source=sample(BUSINESS), answers=BUSINESS_ANSWERS
     )
     supplement = SupplementRequest.objects.create(dossier=waiting, message="Thiếu")
     SupplementItem.objects.create(request=supplement, document_name="Giấy chứng sinh")

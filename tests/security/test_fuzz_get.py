@@ -47,6 +47,11 @@ GET_ENDPOINTS = [
         ["verify", "lang"],
     ),
     ("start", lambda s: "/vi/nop-ho-so/1.004227/", []),
+    (
+        "administrative_units_api",
+        lambda s: "/api/administrative-units/",
+        ["province"],
+    ),
     ("sitemap", lambda s: "/sitemap.xml", ["p"]),
     ("schema", lambda s: "/api/schema/", ["format"]),
 ]
@@ -59,6 +64,7 @@ PATH_ENDPOINTS = [
     ("resume", "/vi/nop-ho-so/tiep-tuc/{}/"),
     ("receipt", "/vi/nop-ho-so/bien-nhan/{}/"),
     ("receipt_pdf", "/vi/nop-ho-so/bien-nhan/{}/pdf/"),
+    ("declaration_pdf", "/vi/nop-ho-so/bien-nhan/{}/to-khai/"),
     ("wizard", "/vi/nop-ho-so/1.004227/{}/"),
     ("page", "/vi/{}/"),
     ("catalogue_child", "/vi/thu-tuc/{}/"),

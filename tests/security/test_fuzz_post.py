@@ -2,8 +2,10 @@
 
 The field names come from the forms on the real pages (so a new field is
 attacked without touching this file): page feedback, the editor-built form,
-supplement upload, rating, dossier start, every wizard step, save for later
-and the language switch.
+supplement upload, rating, dossier start, every wizard step (the e-form
+pages of the online procedure included: conditions, addresses, people, a
+repeating group and its "Add another"/"Remove" buttons), save for later and
+the language switch.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 
 from portal.dossiers import steps
 
-from .conftest import assert_answered, reset_limits, send
+from .conftest import EFORM_STEPS, assert_answered, reset_limits, send
 from .hostile import forms_of, hostile_files, hostile_text, hostile_values
 
 
@@ -73,6 +75,10 @@ def test_hostile_form_posts(site, client, name, page, action, data):
     assert_answered(response, f"POST {target} {payload!r}")
 
 
+# The wizard's own steps and the e-form pages it inserts after the applicant.
+WIZARD_STEPS = [*steps.STEP_NAMES, *EFORM_STEPS]
+
+
 @pytest.fixture
 def wizard(site, client):
     """A started dossier wizard: its step URLs and each step's fields."""
@@ -80,14 +86,19 @@ def wizard(site, client):
     response = client.get(response["Location"])
     base = re.sub(r"[a-z_]+/$", "", response["Location"])
     fields = {}
-    for step in steps.STEP_NAMES:
+    for step in WIZARD_STEPS:
         page = client.get(f"{base}{step}/")
         found = forms_of(page.content.decode()) if page.status_code == 200 else []
         fields[step] = [pair for form in found for pair in form["fields"]]
+    # The e-form pages are attacked with their real inputs: a group's item
+    # fields and its "Add another" button (a page that depends on an earlier
+    # answer, eform-3-2, is skipped until that answer is given).
+    names = {name for step in EFORM_STEPS for name, _kind in fields[step]}
+    assert {"eform-1-birth_place__province", "eform-4-members__add"} <= names, names
     return base, fields
 
 
-@pytest.mark.parametrize("step", steps.STEP_NAMES)
+@pytest.mark.parametrize("step", WIZARD_STEPS)
 @given(data=st.data())
 def test_hostile_wizard_steps(wizard, client, step, data):
     base, fields = wizard

@@ -123,9 +123,22 @@ def test_public_pages_have_no_inline_handlers_or_unnonced_scripts(client):
         "/vi/thong-ke/",
         "/vi/nop-ho-so/1.004227/",
     ]
+    waiting = site["waiting"]  # its e-form answers show, masked
+    paths.append(
+        f"/vi/tra-cuu-ho-so/?code={waiting.code}&verify={waiting.verification_code}"
+    )
     # The form page with errors shows the error summary (focused by page.js).
     pages = [client.get(path) for path in paths]
     pages.append(client.post(site["form_page"].url, {"email": "x"}))
+    # E-form wizard pages (eforms.js enhances conditions and communes), one
+    # with a repeating group, and one with its error summary.
+    started = client.post("/vi/nop-ho-so/1.004227/")
+    base = client.get(started["Location"])["Location"].rsplit("/", 2)[0]
+    for step in ("eform-1", "eform-2", "eform-4"):
+        pages.append(client.get(f"{base}/{step}/"))
+    pages.append(
+        client.post(f"{base}/eform-1/", {"dossier_wizard-current_step": "eform-1"})
+    )
     for response in pages:
         assert response.status_code == 200, response
         html = response.content.decode()
