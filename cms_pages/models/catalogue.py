@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -97,7 +98,9 @@ class ProcedureIndexPage(BasePage):
         from cms_pages.queries import CatalogueQuery
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(CatalogueQuery(self, request.GET).context(request))
+        # The template renders the listing inside a fragment cached on the
+        # filters; `listing.data` runs the queries only when it is not cached.
+        context["listing"] = CatalogueQuery(self, request.GET)
         return context
 
 
@@ -282,24 +285,35 @@ class ProcedurePage(BasePage):
     def is_same_day(self) -> bool:
         return self.processing_time_days is not None and self.processing_time_days < 1
 
+    def prefetch_rows(self) -> "ProcedurePage":
+        """Read the page's rows (fees, steps, legal bases, documents) in one
+        query each, whatever their number; a second call reads nothing."""
+        if "fees" not in getattr(self, "_prefetched_objects_cache", {}):
+            prefetch_related_objects(
+                [self],
+                "fees",
+                "steps",
+                "legal_bases",
+                Prefetch(
+                    "documents",
+                    queryset=ProcedureDocument.objects.select_related("template_file"),
+                ),
+            )
+        return self
+
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import related_procedures
 
         context = super().get_context(request, *args, **kwargs)
-        # Rows are read once here, whatever their number, and shared by the
-        # template and the structured data (fees twice, documents once...).
-        prefetch_related_objects(
-            [self],
-            "fees",
-            "steps",
-            "legal_bases",
-            Prefetch(
-                "documents",
-                queryset=ProcedureDocument.objects.select_related("template_file"),
-            ),
+        # Lazy: the template reads them inside cached fragments, so a render
+        # whose fragments are cached makes none of these queries.
+        for name in ("fees", "steps", "legal_bases", "documents"):
+            context[name] = SimpleLazyObject(
+                lambda name=name: list(getattr(self.prefetch_rows(), name).all())
+            )
+        context["related_procedures"] = SimpleLazyObject(
+            lambda: related_procedures(self)
         )
-        context["related_procedures"] = related_procedures(self)
-        context["documents"] = self.documents.all()
         return context
 
     def clean(self):
