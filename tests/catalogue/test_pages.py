@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,13 +12,20 @@ from wagtail.models import Page
 from cms_pages.models import ProcedurePage, Sector
 from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
 
-# Pinned budgets. Most queries are site-wide (site, locales, menus, banner,
-# settings, language links); what the catalogue adds is a fixed handful. Raise
-# a budget only for a new feature, never because a page has more rows.
-# Measured on PostgreSQL with the chrome cached: 16 and 15 (24 each before
-# the front-cache round, docs/benchmarks.md).
-PROCEDURE_PAGE_MAX_QUERIES = 16
-CATALOGUE_PAGE_MAX_QUERIES = 15
+# Pinned budgets for a render whose chrome is cached but whose page
+# fragments are not (the first render after an edit). Most queries are
+# Wagtail's routing and view-restriction check; what the catalogue adds is a
+# fixed handful. Raise a budget only for a new feature, never because a page
+# has more rows. Measured on PostgreSQL: 24 each before the front-cache
+# round, 16 and 15 after it, 14 and 13 now; a render from warm fragments
+# costs 8 and 7 (tests/catalogue/test_fragment_cache.py, docs/benchmarks.md).
+PROCEDURE_PAGE_MAX_QUERIES = 14
+CATALOGUE_PAGE_MAX_QUERIES = 13
+
+
+def cold_fragments() -> None:
+    """Forget the rendered fragments (as an edit does), keep Wagtail's caches."""
+    caches["local"].clear()
 
 
 def load_demo() -> None:
@@ -41,9 +49,12 @@ def test_procedure_page_queries_do_not_grow_with_rows(
         parent=catalogue, sector=sector, documents=20, steps=20, fees=5, legal_bases=8
     )
     client.get(small.url)  # warm the per-process caches (site root paths)
+    client.get(large.url)
+    cold_fragments()
     n_small, _ = queries_for(client, small.url)
     n_large, html = queries_for(client, large.url)
     assert n_small == n_large
+    cold_fragments()
     with django_assert_max_num_queries(PROCEDURE_PAGE_MAX_QUERIES):
         client.get(large.url)
     assert html.count("Tờ khai số") == 20
@@ -57,11 +68,13 @@ def test_catalogue_queries_do_not_grow_with_procedures(
     for _ in range(3):
         ProcedurePageFactory(parent=catalogue)
     client.get(catalogue.url)
+    cold_fragments()
     n_few, _ = queries_for(client, catalogue.url)
     for _ in range(22):
         ProcedurePageFactory(parent=catalogue, documents=1, steps=1)
     # Publishing clears the per-process chrome cache: warm it again, as above.
     client.get(catalogue.url)
+    cold_fragments()
     n_many, html = queries_for(client, catalogue.url)
     assert n_few == n_many
     with django_assert_max_num_queries(CATALOGUE_PAGE_MAX_QUERIES):

@@ -1,0 +1,128 @@
+"""Cached page fragments never outlive an edit: what an editor publishes or
+saves shows on the next uncached render of the procedure page, the catalogue
+and the home page, and a render from warm fragments costs few queries."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms_pages.chrome import NavigationMenu
+from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
+from tests.factories.site import AlertBannerFactory
+
+# Warm fragments, locmem caches (tests): Wagtail's routing (site, locale, the
+# pages on the path and their specific rows) and view-restriction check,
+# nothing else. The statistics come from the default cache.
+PROCEDURE_PAGE_WARM_QUERIES = 8
+CATALOGUE_WARM_QUERIES = 7
+HOME_WARM_QUERIES = 5
+
+
+def render(client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def publish(page, capture, **changes) -> None:
+    """Change fields and publish, as the editor's Publish button does."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+@pytest.fixture
+def procedure(site_tree):
+    _, catalogue = site_tree
+    return ProcedurePageFactory(parent=catalogue, documents=2, steps=2, fees=1)
+
+
+def test_published_procedure_change_shows_at_once(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    render(client, procedure.url)
+    _, html = render(client, procedure.url)  # from the fragment cache
+    assert "Kết quả mới" not in html
+    publish(procedure, django_capture_on_commit_callbacks, result="Kết quả mới")
+    _, html = render(client, procedure.url)
+    assert "Kết quả mới" in html
+
+
+def test_rows_and_related_procedures_follow_publishing(
+    procedure, site_tree, client, django_capture_on_commit_callbacks
+):
+    _, catalogue = site_tree
+    render(client, procedure.url)
+    steps = list(procedure.steps.all())
+    steps[0].text = "Bước đã sửa"
+    # As the editor's form does: the page's in-memory rows go into the revision.
+    publish(procedure, django_capture_on_commit_callbacks, steps=steps)
+    assert "Bước đã sửa" in render(client, procedure.url)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        other = ProcedurePageFactory(
+            parent=catalogue, sector=procedure.sector, title="Thủ tục liên quan mới"
+        )
+    assert "Thủ tục liên quan mới" in render(client, procedure.url)[1]
+    assert "Thủ tục liên quan mới" in render(client, catalogue.url)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        other.unpublish()
+    assert "Thủ tục liên quan mới" not in render(client, procedure.url)[1]
+    assert "Thủ tục liên quan mới" not in render(client, catalogue.url)[1]
+
+
+def test_snippet_edits_show_on_the_next_render(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    render(client, procedure.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure.sector.name = "Lĩnh vực đổi tên"
+        procedure.sector.save()
+        AlertBannerFactory(title="Nghỉ Tết từ 14/2")
+        NavigationMenu.objects.create(
+            location="header",
+            title="Menu chính",
+            links=[("link", {"url": "/vi/lien-he/", "text": "Liên hệ trung tâm"})],
+        )
+    html = render(client, procedure.url)[1]
+    for text in ("Lĩnh vực đổi tên", "Nghỉ Tết từ 14/2", "Liên hệ trung tâm"):
+        assert text in html, text
+
+
+def test_home_page_follows_publishing(
+    site_tree, client, django_capture_on_commit_callbacks
+):
+    home, _ = site_tree
+    render(client, "/vi/")
+    publish(home, django_capture_on_commit_callbacks, hero_title="Chào mừng mới")
+    assert "Chào mừng mới" in render(client, "/vi/")[1]
+
+
+def test_warm_renders_cost_a_fixed_few_queries(procedure, site_tree, client):
+    """Within the issue's 12 per page (docs/benchmarks.md), with room to spare."""
+    _, catalogue = site_tree
+    for url, budget in (
+        (procedure.url, PROCEDURE_PAGE_WARM_QUERIES),
+        (catalogue.url, CATALOGUE_WARM_QUERIES),
+        ("/vi/", HOME_WARM_QUERIES),
+    ):
+        render(client, url)
+        count, _ = render(client, url)
+        assert count <= budget, (url, count)
+
+
+def test_cold_procedure_render_does_not_grow_with_rows(site_tree, client):
+    _, catalogue = site_tree
+    sector = SectorFactory()
+    small = ProcedurePageFactory(parent=catalogue, sector=sector, documents=1, steps=1)
+    large = ProcedurePageFactory(
+        parent=catalogue, sector=sector, documents=20, steps=20, fees=5, legal_bases=8
+    )
+    render(client, small.url)  # Wagtail's site root paths, templates
+    caches["local"].clear()
+    n_small, _ = render(client, small.url)
+    n_large, html = render(client, large.url)
+    assert n_small == n_large
+    assert html.count("Tờ khai số") == 20
