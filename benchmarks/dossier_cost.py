@@ -75,7 +75,9 @@ class ClientSession:
         if method == "GET":
             return _Response(self.client.get(path, headers=headers))
         data = dict(kwargs.get("data") or {})
-        for name, (filename, content, content_type) in (kwargs.get("files") or {}).items():
+        for name, (filename, content, content_type) in (
+            kwargs.get("files") or {}
+        ).items():
             data[name] = SimpleUploadedFile(filename, content, content_type)
         return _Response(self.client.post(path, data, headers=headers))
 
@@ -84,7 +86,13 @@ class MeasuredCitizen(Citizen):
     """A Citizen that also counts CPU and queries per request label."""
 
     def __init__(self, procedure: str, language: str, figures: dict):
-        super().__init__("http://testserver", procedure, language, defaultdict(list), threading.Lock())
+        super().__init__(
+            "http://testserver",
+            procedure,
+            language,
+            defaultdict(list),
+            threading.Lock(),
+        )
         self.session = ClientSession()
         self.figures = figures
         self.show_sql = ""

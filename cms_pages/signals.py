@@ -16,8 +16,13 @@ from cms_pages.templatetags.site_tags import chrome_cache
 
 
 def clear_chrome(**kwargs) -> None:
-    """Every page renders its chrome from fresh data once the change commits
-    (clearing earlier would let a request cache the old data again)."""
+    """Every page renders its chrome from fresh data once the change commits.
+
+    Cleared at once (so the rest of this transaction, e.g. a preview or a
+    test, sees the change) and again on commit (a request in between could
+    have cached the old data again).
+    """
+    chrome_cache().clear()
     transaction.on_commit(chrome_cache().clear)
 
 

@@ -22,7 +22,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from portal.http import public_url
 
-
 # As long as the chrome (cms_pages.templatetags.site_tags.CHROME_SECONDS):
 # cleared with it on every change, so only another process without a shared
 # cache keeps an old answer, for at most this long.

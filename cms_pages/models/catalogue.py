@@ -5,6 +5,7 @@ steps, legal basis) so it can be filtered, indexed, exported and validated.
 """
 
 from decimal import Decimal
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -92,6 +93,7 @@ class ProcedureIndexPage(BasePage):
             )
         except ProcedurePage.DoesNotExist:
             raise Http404 from None
+        child.catalogue = self  # the breadcrumb's parent, without a query
         return child.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):
@@ -284,6 +286,11 @@ class ProcedurePage(BasePage):
     @property
     def is_same_day(self) -> bool:
         return self.processing_time_days is not None and self.processing_time_days < 1
+
+    @cached_property
+    def catalogue(self) -> Page:
+        """The catalogue this procedure is listed in (set by its `route`)."""
+        return self.get_parent()
 
     def prefetch_rows(self) -> "ProcedurePage":
         """Read the page's rows (fees, steps, legal bases, documents) in one

@@ -13,10 +13,12 @@ from tests.factories.site import AlertBannerFactory
 
 # Warm fragments, locmem caches (tests): Wagtail's routing (site, locale, the
 # pages on the path and their specific rows) and view-restriction check,
-# nothing else. The statistics come from the default cache.
+# nothing else. The home page adds the statistics' 3, which a site without
+# any dossier recomputes on every view (portal/transparency/wagtail_hooks.py);
+# with dossiers they come from the shared cache (5 on the demo site).
 PROCEDURE_PAGE_WARM_QUERIES = 8
 CATALOGUE_WARM_QUERIES = 7
-HOME_WARM_QUERIES = 5
+HOME_WARM_QUERIES = 8
 
 
 def render(client, url: str) -> tuple[int, str]:
@@ -109,8 +111,11 @@ def test_warm_renders_cost_a_fixed_few_queries(procedure, site_tree, client):
         ("/vi/", HOME_WARM_QUERIES),
     ):
         render(client, url)
-        count, _ = render(client, url)
-        assert count <= budget, (url, count)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        assert len(ctx.captured_queries) <= budget, [
+            q["sql"][:150] for q in ctx.captured_queries
+        ]
 
 
 def test_cold_procedure_render_does_not_grow_with_rows(site_tree, client):
@@ -123,6 +128,7 @@ def test_cold_procedure_render_does_not_grow_with_rows(site_tree, client):
     render(client, small.url)  # Wagtail's site root paths, templates
     caches["local"].clear()
     n_small, _ = render(client, small.url)
+    caches["local"].clear()
     n_large, html = render(client, large.url)
     assert n_small == n_large
     assert html.count("Tờ khai số") == 20
