@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
+from portal.appointments import urls as appointment_urls
 from portal.dossiers import urls as dossier_urls
 from portal.transparency import urls as transparency_urls
 from search import views as search_views
@@ -27,6 +28,13 @@ urlpatterns = [
         include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
     ),
     path("", include(transparency_urls.api_urlpatterns)),
+    path(
+        "",
+        include(
+            (appointment_urls.api_urlpatterns, "appointments"),
+            namespace="appointments_api",
+        ),
+    ),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -49,6 +57,13 @@ urlpatterns += i18n_patterns(
         "", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")
     ),
     path("", include(transparency_urls.public_urlpatterns)),
+    path(
+        "",
+        include(
+            (appointment_urls.public_urlpatterns, "appointments"),
+            namespace="appointments",
+        ),
+    ),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.appointments",
     "portal.transparency",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -214,3 +215,8 @@ DOSSIER_MAX_FILE_SIZE = int(os.environ.get("DOSSIER_MAX_FILE_SIZE", str(10 * 102
 DOSSIER_MAX_TOTAL_SIZE = int(os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024)))
 DOSSIER_TRACKING_RATE_LIMIT = os.environ.get("DOSSIER_TRACKING_RATE_LIMIT", "30/600")
 DOSSIER_TRUST_X_FORWARDED_FOR = env_bool("DOSSIER_TRUST_X_FORWARDED_FOR")
+
+# Visits to the centre (portal/appointments; see docs/appointments.md).
+# Queue numbers only from these networks (the kiosks in the hall), e.g.
+# "10.20.0.0/24"; empty = from anywhere (rate-limited per client).
+APPOINTMENT_KIOSK_NETWORKS = env_list("APPOINTMENT_KIOSK_NETWORKS")

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
+from portal.form_errors import error_summary
+
 from .. import steps
 from ..draft_storage import DraftStorage
 from ..emails import send_resume_link
@@ -213,22 +215,7 @@ class DossierWizardView(NamedUrlWizardView):
     @staticmethod
     def _error_list(form) -> list[dict]:
         """Errors for the summary at the top, each linking to its field."""
-        if not form.is_bound:
-            return []
-        errors = [
-            {"href": "", "message": message} for message in form.non_field_errors()
-        ]
-        for name, messages in form.errors.items():
-            if name == django_forms.forms.NON_FIELD_ERRORS:
-                continue
-            bound = form[name]
-            widget = bound.field.widget
-            field_id = bound.id_for_label
-            if isinstance(widget, django_forms.RadioSelect):
-                field_id = f"{bound.auto_id}_0"
-            for message in messages:
-                errors.append({"href": f"#{field_id}", "message": message})
-        return errors
+        return error_summary(form)
 
     def summary(self) -> list[dict]:
         """Check your answers: every answer and file, with a change link per step."""
