@@ -56,13 +56,22 @@ def calendar_days(db):
 
 
 @pytest.fixture
-def site(db, calendar_days):
+def site(locales, calendar_days):
     """(home, catalogue) of the default site."""
     return build_site()
 
 
 @pytest.fixture
-def agency(db):
+def locales(db):
+    """Both languages (again, in case a transactional test flushed them)."""
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="vi")
+    Locale.objects.get_or_create(language_code="en")
+
+
+@pytest.fixture
+def agency(locales):
     return AgencyFactory(name="Sở Tư pháp", code_prefix="STP")
 
 
