@@ -51,7 +51,7 @@ def test_the_booking_page_works_without_javascript(client, procedure, counter, f
     page = client.get(BOOK, {"day": "2027-03-01"})
     html = page.content.decode()
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     assert 'value="2027-03-01"' in html and 'aria-current="date"' in html
     assert html.count('name="slot"') == 14
@@ -72,7 +72,7 @@ def test_a_citizen_books_and_sees_the_confirmation(client, procedure, counter, f
     assert booking.counter == counter and booking.status == BookingStatus.BOOKED
     page = client.get(response["Location"])
     html = page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert booking.code in html and booking.verification_code in html
     assert "<svg" in html  # the QR code
     assert "Tờ khai số 3" in html  # what to bring: the procedure's documents

@@ -37,7 +37,7 @@ def test_the_link_carries_the_booking_code_only(client, booking):
     assert f'value="{booking.code}"' in html
     assert booking.verification_code not in html
     assert 'method="post"' in html
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
 
 
 def test_wrong_codes_find_nothing(client, booking):

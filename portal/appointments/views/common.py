@@ -72,7 +72,14 @@ def slot_texts() -> dict[str, str]:
 
 
 def private_page(response: HttpResponse) -> HttpResponse:
-    """A page with a visitor's booking: never cached, never a Referer."""
+    """A page with a visitor's booking or its forms: never cached, and no
+    Referer to other sites.
+
+    `same-origin` rather than `no-referrer`: with `no-referrer` browsers send
+    `Origin: null` on the page's own POST forms, which Django's CSRF check
+    refuses. No URL of these pages carries a secret (the verification code
+    travels only in POST bodies), so our own Referer leaks nothing.
+    """
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
