@@ -29,6 +29,7 @@ from portal.appointments.models import (
 )
 from portal.appointments.queries import load_rules
 from portal.appointments.queue import call_next, issue_ticket
+from portal.appointments.services import check_in
 from portal.appointments.slots import day_slots
 
 SEED = 2027
@@ -138,6 +139,8 @@ class VisitStory:
             future.append(day)
         for day in reversed(past):
             self.past_day(day)
+        if calendar.is_working_day(self.today):
+            self.future_day(self.today, checked_in_before=self.now)
         for day in future:
             self.future_day(day)
         if calendar.is_working_day(self.today):
@@ -235,9 +238,10 @@ class VisitStory:
         Ticket.objects.bulk_create(rows)
         self.tickets += len(rows)
 
-    def future_day(self, day: date) -> None:
-        """Some places already booked in the coming days."""
-        slots = [s for s in self._slots(day) if s[0] > self.now]
+    def future_day(self, day: date, checked_in_before: datetime | None = None) -> None:
+        """Some places already booked in the coming days (and today, where
+        the visits that have begun are checked in)."""
+        slots = self._slots(day)
         bookings = []
         for counter in self.counters:
             for start, end in self.rng.sample(
@@ -248,6 +252,10 @@ class VisitStory:
                     bookings.append(booking)
         Booking.objects.bulk_create(bookings)
         self.bookings += len(bookings)
+        for booking in bookings:
+            if checked_in_before is not None and booking.start <= checked_in_before:
+                check_in(booking, now=booking.start)
+                self.tickets += 1
 
     def today_queue(self) -> None:
         """Walk-in numbers of today, most of them called, some still waiting."""
@@ -262,8 +270,10 @@ class VisitStory:
                     call_next(counter, now=self.now - timedelta(minutes=minutes))
                 minutes -= 1
         # Spread the arrival times of today's numbers over the last hour.
-        for ticket in Ticket.objects.filter(day=self.today).order_by("number"):
-            ticket.issued_at = self.now - timedelta(minutes=70 - ticket.number)
+        for ticket in Ticket.objects.filter(day=self.today, booking=None).order_by(
+            "number"
+        ):
+            ticket.issued_at = self.now - timedelta(minutes=95 - ticket.number)
             ticket.save(update_fields=["issued_at"])
 
 

@@ -42,6 +42,12 @@ class CounterScreen(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.get_page_title()},
+        ]
+
 
 class TodayView(CounterScreen):
     """Today's bookings at the counters this user works."""

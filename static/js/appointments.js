@@ -51,6 +51,14 @@
     return cell;
   }
 
+  function shortLabel(text, className) {
+    var label = document.createElement("span");
+    label.className = className;
+    label.setAttribute("aria-hidden", "true");
+    label.textContent = text;
+    return label;
+  }
+
   function buildCalendar() {
     var first = parseDay(buttons[0].getAttribute("data-date"));
     var last = parseDay(buttons[buttons.length - 1].getAttribute("data-date"));
@@ -77,6 +85,10 @@
         if (button) {
           var places = Number(button.getAttribute("data-places")) || 0;
           button.classList.add(places * 2 >= most ? "day-picker__day--many" : "day-picker__day--few");
+          // Short figures for the eye; the button's full text stays for
+          // screen readers ("Thứ Hai 07/12/2026, còn 39 chỗ").
+          button.appendChild(shortLabel(String(day.getDate()), "calendar__day"));
+          button.appendChild(shortLabel(String(places), "calendar__count"));
           grid.appendChild(button);
         } else {
           grid.appendChild(emptyCell(String(day.getDate())));
