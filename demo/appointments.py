@@ -161,11 +161,7 @@ class VisitStory:
         created = start - timedelta(days=self.rng.randint(1, 10), hours=3)
         return Booking(
             code=new_booking_code(),
-            procedure=procedure,
-            procedure_code=procedure.code,
-            procedure_name=procedure.name,
-            agency_id=procedure.agency_id,
-            sector_id=procedure.sector_id,
+            **Booking.procedure_fields(procedure),
             counter=counter,
             start=start,
             end=end,

@@ -31,6 +31,8 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import vietnamese_sort_key
+
 from .models import Booking, BookingStatus, Counter, Ticket
 
 DEFINITIONS = {
@@ -200,7 +202,7 @@ def visit_figures(
         total=total,
         by_day=by_day,
         by_counter=sorted(used, key=lambda row: _counter_order(counters, row)),
-        by_sector=sorted(by_sector, key=lambda row: row.label),
+        by_sector=sorted(by_sector, key=lambda row: vietnamese_sort_key(row.label)),
     )
 
 

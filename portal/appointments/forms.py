@@ -46,6 +46,14 @@ def normalise_booking_code(value: str) -> str:
     return f"{CODE_PREFIX}-{match.group(1).upper()}" if match else ""
 
 
+def clean_booking_code(value: str, message) -> str:
+    """The normalised booking code, or a ValidationError saying `message`."""
+    code = normalise_booking_code(value)
+    if not code:
+        raise ValidationError(message, code="invalid")
+    return code
+
+
 class ContactForm(forms.Form):
     """Name, and a mobile phone and/or an e-mail address (the template adds
     the honeypot field, `HONEYPOT_FIELD`)."""
@@ -70,6 +78,7 @@ class ContactForm(forms.Form):
         help_text=_("We send the confirmation and a reminder the working day before."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
@@ -188,12 +197,9 @@ class ManageForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = normalise_booking_code(self.cleaned_data["code"])
-        if not code:
-            raise ValidationError(
-                _("A booking code looks like LH-7K3M9P."), code="invalid"
-            )
-        return code
+        return clean_booking_code(
+            self.cleaned_data["code"], _("A booking code looks like LH-7K3M9P.")
+        )
 
     def clean_verify(self) -> str:
         value = re.sub(r"\s", "", self.cleaned_data["verify"]).upper()
@@ -216,10 +222,7 @@ class CheckInForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = normalise_booking_code(self.cleaned_data["code"])
-        if not code:
-            raise ValidationError(
-                _("This is not a booking code (they look like LH-7K3M9P)."),
-                code="invalid",
-            )
-        return code
+        return clean_booking_code(
+            self.cleaned_data["code"],
+            _("This is not a booking code (they look like LH-7K3M9P)."),
+        )

@@ -31,7 +31,9 @@ class ReminderRun:
     skipped_day_off: bool = False
 
 
-def send_reminders(now: datetime | None = None, *, dry_run: bool = False) -> ReminderRun:
+def send_reminders(
+    now: datetime | None = None, *, dry_run: bool = False
+) -> ReminderRun:
     """Remind the visitors of the next working day (see the module docstring)."""
     now = now or timezone.now()
     today = timezone.localdate(now)

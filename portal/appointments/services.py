@@ -176,11 +176,7 @@ def book(
                     break  # full: the locks go with the transaction
                 return Booking.objects.create(
                     code=new_booking_code(),
-                    procedure=procedure,
-                    procedure_code=procedure.code,
-                    procedure_name=procedure.name,
-                    agency_id=procedure.agency_id,
-                    sector_id=procedure.sector_id,
+                    **Booking.procedure_fields(procedure),
                     counter=counter,
                     start=slot.start,
                     end=slot.end,

@@ -125,6 +125,18 @@ class Booking(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.start:%Y-%m-%d %H:%M}"
 
+    @staticmethod
+    def procedure_fields(procedure) -> dict:
+        """The fields naming the (default-locale) procedure of a new booking,
+        kept as they were even if the page changes later."""
+        return {
+            "procedure": procedure,
+            "procedure_code": procedure.code,
+            "procedure_name": procedure.name,
+            "agency_id": procedure.agency_id,
+            "sector_id": procedure.sector_id,
+        }
+
     @property
     def is_active(self) -> bool:
         """Still to come: it can be moved or cancelled."""

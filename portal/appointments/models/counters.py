@@ -10,10 +10,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from cms_pages.models.settings import BilingualFieldsMixin
 
 
 def default_locale_only() -> Q:
@@ -22,14 +23,8 @@ def default_locale_only() -> Q:
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class LocalisedNameMixin:
-    """`display_name` and `display_location`: the English field on English pages."""
-
-    def _localised(self, field: str) -> str:
-        value = getattr(self, field)
-        if (get_language() or "vi").startswith("en"):
-            return getattr(self, f"{field}_en") or value
-        return value
+class LocalisedNameMixin(BilingualFieldsMixin):
+    """`display_name`: the English name on English pages."""
 
     @property
     def display_name(self) -> str:

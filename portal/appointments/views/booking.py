@@ -11,14 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cms_pages.models import ProcedurePage, Sector
-from portal.form_errors import error_summary
-from portal.text import fold
+from portal.text import fold, vietnamese_sort_key
 
 from .. import access, details, queries
 from ..emails import send_booking_email
@@ -27,15 +25,7 @@ from ..ics import booking_ics
 from ..limits import check_rate
 from ..services import BookingError, Visitor, book
 from ..slots import Slot, last_bookable_day
-from .common import (
-    day_choices,
-    days_of,
-    parse_day,
-    private_page,
-    slot_texts,
-    slots_for_form,
-    times_label,
-)
+from .common import days_of, parse_day, private_page, slot_picker
 
 MAX_RESULTS = 50
 # The session remembers the booking just made, for the confirmation panel.
@@ -96,7 +86,9 @@ def book_index(request):
         {
             "query": query,
             "sector": sector,
-            "sectors": sorted(sectors.items(), key=lambda item: item[1]),
+            "sectors": sorted(
+                sectors.items(), key=lambda item: vietnamese_sort_key(item[1])
+            ),
             "results": results[:MAX_RESULTS] if searched else [],
             "count": len(results) if searched else 0,
             "searched": searched,
@@ -165,24 +157,10 @@ def book_visit(request, procedure_code: str):
     else:
         day = parse_day(request.GET.get("day"))
     grouped = days_of(queries.free_slots(source, first, last, rules=rules))
-    day_full = day is not None and first <= day <= last and day not in grouped
-    if day not in grouped and not (day_full and alternatives):
-        day = next(iter(grouped), None)
-    slots = slots_for_form(grouped.get(day, []), alternatives)
-    if form is None:
-        form = BookingForm(slots=slots)
-    else:
-        form.set_slots(slots)
-    if day is not None:
-        form.fields["slot"].label = times_label(date_format(day, "l d/m/Y"))
     context = {
-        **slot_texts(),
+        **slot_picker(BookingForm, form, grouped, day, alternatives),
         "procedure": page,
-        "form": form,
-        "errors": error_summary(form),
-        "days": day_choices(grouped),
-        "day": day,
-        "day_full": day_full,
+        "day_full": day is not None and first <= day <= last and day not in grouped,
         "first_day": first,
         "last_day": last,
         "counters": queries.counters_for(source),

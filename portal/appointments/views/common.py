@@ -9,8 +9,11 @@ from datetime import date
 
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from portal.form_errors import error_summary
 
 from ..slots import Slot
 
@@ -64,10 +67,37 @@ def times_label(day_text: str) -> str:
 def slot_texts() -> dict[str, str]:
     """Texts the calendar script fills in ({n}, {day}), in the page's language."""
     return {
-        "place_one": ngettext("%(n)s place left", "%(n)s places left", 1) % {"n": "{n}"},
+        "place_one": ngettext("%(n)s place left", "%(n)s places left", 1)
+        % {"n": "{n}"},
         "place_many": ngettext("%(n)s place left", "%(n)s places left", 2)
         % {"n": "{n}"},
         "times_pattern": times_label("{day}"),
+    }
+
+
+def slot_picker(form_class, form, grouped, day, alternatives) -> dict:
+    """The context of a page that picks a day and a time: the form whose
+    radio buttons are the free slots of `day` (else of the first day with
+    free places), the days for the day picker and the error summary.
+
+    A day without free places stays chosen when a full slot offered
+    `alternatives`, so the visitor sees them where they chose.
+    """
+    if day not in grouped and not alternatives:
+        day = next(iter(grouped), None)
+    slots = slots_for_form(grouped.get(day, []), alternatives)
+    if form is None:
+        form = form_class(slots=slots)
+    else:
+        form.set_slots(slots)
+    if day is not None:
+        form.fields["slot"].label = times_label(date_format(day, "l d/m/Y"))
+    return {
+        **slot_texts(),
+        "form": form,
+        "errors": error_summary(form),
+        "days": day_choices(grouped),
+        "day": day,
     }
 
 

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -21,14 +20,7 @@ from ..forms import ManageForm, MoveForm, normalise_booking_code
 from ..limits import check_rate
 from ..services import BookingError, cancel, move
 from ..slots import last_bookable_day
-from .common import (
-    day_choices,
-    days_of,
-    parse_day,
-    private_page,
-    slots_for_form,
-    times_label,
-)
+from .common import days_of, parse_day, private_page, slot_picker
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,20 +110,8 @@ def move_booking(request, code: str):
     grouped = days_of(
         queries.free_slots(source, today, last, rules=rules, exclude_booking=booking.pk)
     )
-    if day not in grouped and not alternatives:
-        day = next(iter(grouped), None)
-    slots = slots_for_form(grouped.get(day, []), alternatives)
-    if form is None:
-        form = MoveForm(slots=slots)
-    else:
-        form.set_slots(slots)
-    if day is not None:
-        form.fields["slot"].label = times_label(date_format(day, "l d/m/Y"))
     context = {
+        **slot_picker(MoveForm, form, grouped, day, alternatives),
         "booking": booking,
-        "form": form,
-        "errors": error_summary(form),
-        "days": day_choices(grouped),
-        "day": day,
     }
     return private_page(render(request, "appointments/move.html", context))
