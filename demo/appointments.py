@@ -9,6 +9,7 @@ Deterministic (a fixed random seed, dates counted from today), idempotent
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, datetime, timedelta
 from typing import TextIO
@@ -16,7 +17,7 @@ from typing import TextIO
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms_pages.models import Agency, ProcedurePage
+from cms_pages.models import Agency, NavigationMenu, ProcedurePage
 from demo.dossiers import FAMILY, GIVEN, MIDDLE
 from portal.appointments.models import (
     Booking,
@@ -58,8 +59,9 @@ COUNTERS = [
 
 
 def load_appointments(stdout: TextIO) -> None:
-    """Create the counters (if missing) and the demo visits once."""
+    """Create the counters (if missing), the menu link and the demo visits once."""
     counters = _counters()
+    _menu_link()
     if Booking.objects.exists() or Ticket.objects.exists():
         stdout.write("Demo appointments: already loaded.")
         return
@@ -110,6 +112,31 @@ def _counters() -> list[Counter]:
             counter.agencies.set(served)
         counters.append(counter)
     return counters
+
+
+MENU_TEXTS = {"vi": "Đặt lịch hẹn", "en": "Book a visit"}
+
+
+def _menu_link() -> None:
+    """ "Đặt lịch hẹn" in the main menu of each language (once)."""
+    for menu in NavigationMenu.objects.filter(location="header").select_related(
+        "locale"
+    ):
+        language = menu.locale.language_code
+        url = f"/{language}/dat-lich/"
+        raw = list(menu.links.raw_data)
+        if language not in MENU_TEXTS or any(
+            (item.get("value") or {}).get("url") == url for item in raw
+        ):
+            continue
+        raw.append(
+            {
+                "type": "link",
+                "value": {"text": MENU_TEXTS[language], "page": None, "url": url},
+            }
+        )
+        menu.links = json.dumps(raw)
+        menu.save()
 
 
 class VisitStory:

@@ -102,7 +102,10 @@ class CheckInView(CounterScreen):
         return context
 
     def post(self, request, *args, **kwargs):
-        booking = get_object_or_404(Booking, pk=request.POST.get("booking") or 0)
+        pk = request.POST.get("booking") or ""
+        if not (pk.isascii() and pk.isdigit()):
+            raise Http404
+        booking = get_object_or_404(Booking, pk=int(pk))
         if not may_handle(request.user, booking):
             raise PermissionDenied
         try:

@@ -70,7 +70,7 @@ def book_index(request):
     procedures = _procedures_in_language(queries.bookable_procedures())
     sectors = _sector_names({p["sector_id"] for p in procedures})
     results = procedures
-    if sector.isdigit():
+    if sector.isascii() and sector.isdigit():
         results = [p for p in results if p["sector_id"] == int(sector)]
     if query:
         words = fold(query).split()
