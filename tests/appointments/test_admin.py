@@ -38,7 +38,9 @@ def other_counter(db):
 @pytest.fixture
 def booking(procedure, counter, travel_to):
     travel_to(local(2027, 3, 1, 9, 5))
-    return BookingFactory(procedure=procedure, counter=counter, start=local(2027, 3, 1, 9))
+    return BookingFactory(
+        procedure=procedure, counter=counter, start=local(2027, 3, 1, 9)
+    )
 
 
 def test_centre_staff_see_todays_bookings_per_counter(
@@ -100,7 +102,9 @@ def test_a_booking_of_another_day_is_not_checked_in(
     client, staff, procedure, counter, travel_to
 ):
     travel_to(local(2027, 3, 1, 9, 5))
-    later = BookingFactory(procedure=procedure, counter=counter, start=local(2027, 3, 2, 9))
+    later = BookingFactory(
+        procedure=procedure, counter=counter, start=local(2027, 3, 2, 9)
+    )
     client.force_login(staff)
     page = client.get(CHECK_IN, {"code": later.code}).content.decode()
     assert "02/03/2027" in page

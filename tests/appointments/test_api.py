@@ -21,7 +21,9 @@ def wide_window(booking_settings):
 
 def test_contract_shape(client, procedure, counter, travel_to):
     travel_to(local(2027, 2, 26, 10, 0))  # the Friday before
-    response = client.get(URL, {"procedure": "1.001612", "from": "2027-03-01", "days": 1})
+    response = client.get(
+        URL, {"procedure": "1.001612", "from": "2027-03-01", "days": 1}
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
@@ -75,9 +77,13 @@ def test_never_a_sunday_nor_a_day_of_tet_2027(
     assert date(2027, 2, 3) in seen and date(2027, 2, 11) in seen  # either side of Tết
 
 
-def test_none_in_the_past_or_inside_the_lead_time(client, procedure, counter, travel_to):
+def test_none_in_the_past_or_inside_the_lead_time(
+    client, procedure, counter, travel_to
+):
     now = travel_to(local(2027, 3, 2, 10, 5))
-    response = client.get(URL, {"procedure": "1.001612", "from": "2027-03-01", "days": 3})
+    response = client.get(
+        URL, {"procedure": "1.001612", "from": "2027-03-01", "days": 3}
+    )
     starts = [datetime.fromisoformat(s["start"]) for s in response.json()["slots"]]
     assert starts and min(starts) >= now + timedelta(hours=2)
     assert starts[0] == local(2027, 3, 2, 13, 30)
@@ -87,7 +93,9 @@ def test_beyond_the_booking_window_nothing_is_offered(
     client, procedure, counter, travel_to
 ):
     travel_to(local(2027, 3, 1, 6, 0))
-    response = client.get(URL, {"procedure": "1.001612", "from": "2027-06-01", "days": 7})
+    response = client.get(
+        URL, {"procedure": "1.001612", "from": "2027-06-01", "days": 7}
+    )
     assert response.json() == {"procedure": "1.001612", "slots": []}
 
 
@@ -129,8 +137,12 @@ def test_bad_parameters_are_a_json_400(client, procedure, counter, params):
 
 
 def test_errors_speak_the_visitors_language(client, procedure, counter):
-    vi = client.get(URL, {"procedure": "1.001612", "days": "0"}, HTTP_ACCEPT_LANGUAGE="vi")
-    en = client.get(URL, {"procedure": "1.001612", "days": "0"}, HTTP_ACCEPT_LANGUAGE="en")
+    vi = client.get(
+        URL, {"procedure": "1.001612", "days": "0"}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    en = client.get(
+        URL, {"procedure": "1.001612", "days": "0"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert vi.json()["error"] != en.json()["error"]
     assert "days" in en.json()["error"]
 

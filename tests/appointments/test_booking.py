@@ -170,9 +170,12 @@ def test_one_active_booking_per_procedure_per_phone_or_email(
     other_phone = post_booking(Client(), slot="2027-03-02T08:00", phone="0987654321")
     assert other_phone.status_code == 200  # same e-mail address
     assert Booking.objects.count() == 1
-    assert post_booking(
-        Client(), slot="2027-03-02T08:00", phone="0987654321", email=""
-    ).status_code == 302
+    assert (
+        post_booking(
+            Client(), slot="2027-03-02T08:00", phone="0987654321", email=""
+        ).status_code
+        == 302
+    )
 
 
 def test_a_past_unattended_booking_does_not_block_a_new_one(
@@ -208,7 +211,9 @@ def test_booking_is_rate_limited(client, procedure, counter, friday, monkeypatch
 
 def test_a_full_slot_offers_the_next_free_times(client, procedure, counter, friday):
     for _ in range(3):
-        BookingFactory(procedure=procedure, counter=counter, start=local(2027, 3, 1, 7, 30))
+        BookingFactory(
+            procedure=procedure, counter=counter, start=local(2027, 3, 1, 7, 30)
+        )
     response = post_booking(client)
     html = response.content.decode()
     assert response.status_code == 200

@@ -31,7 +31,9 @@ def test_the_kiosk_gives_a_number_per_group(client, counter, travel_to):
     html = ticket_page.content.decode()
     assert "C002" in html and "1" in html
     assert Ticket.objects.count() == 2
-    assert client.post(KIOSK, {"group": "Z"}).status_code == 200  # unknown: the page again
+    assert (
+        client.post(KIOSK, {"group": "Z"}).status_code == 200
+    )  # unknown: the page again
     assert Ticket.objects.count() == 2
 
 
@@ -45,7 +47,9 @@ def test_yesterdays_number_is_not_shown(client, counter, travel_to):
 @override_settings(APPOINTMENT_KIOSK_NETWORKS=["10.20.0.0/24"])
 def test_the_kiosk_only_in_the_hall_when_networks_are_set(client, counter):
     assert client.get(KIOSK, REMOTE_ADDR="203.0.113.9").status_code == 403
-    assert client.post(KIOSK, {"group": "C"}, REMOTE_ADDR="203.0.113.9").status_code == 403
+    assert (
+        client.post(KIOSK, {"group": "C"}, REMOTE_ADDR="203.0.113.9").status_code == 403
+    )
     assert client.get(KIOSK, REMOTE_ADDR="10.20.0.31").status_code == 200
     assert not Ticket.objects.exists()
 
@@ -55,8 +59,12 @@ def test_booked_visitors_go_first_once_their_time_has_come(
 ):
     travel_to(local(2027, 3, 1, 8, 50))
     walk_in = issue_ticket(counter.group)
-    early = BookingFactory(procedure=procedure, counter=counter, start=local(2027, 3, 1, 10))
-    due = BookingFactory(procedure=procedure, counter=counter, start=local(2027, 3, 1, 9))
+    early = BookingFactory(
+        procedure=procedure, counter=counter, start=local(2027, 3, 1, 10)
+    )
+    due = BookingFactory(
+        procedure=procedure, counter=counter, start=local(2027, 3, 1, 9)
+    )
     early_ticket = check_in(early)
     due_ticket = check_in(due)
     travel_to(local(2027, 3, 1, 9, 0))

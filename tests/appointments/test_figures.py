@@ -20,7 +20,9 @@ def visits(procedure, counter, travel_to):
     called after 10 and 20 minutes."""
     travel_to(local(2027, 3, 3, 9, 0))
     day = local(2027, 3, 1, 9, 0)
-    came = BookingFactory(procedure=procedure, counter=counter, start=day, status="checked_in")
+    came = BookingFactory(
+        procedure=procedure, counter=counter, start=day, status="checked_in"
+    )
     BookingFactory(procedure=procedure, counter=counter, start=day, status="no_show")
     BookingFactory(procedure=procedure, counter=counter, start=day)  # never came
     BookingFactory(procedure=procedure, counter=counter, start=day, status="cancelled")

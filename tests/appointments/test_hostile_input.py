@@ -44,7 +44,13 @@ def test_public_pages_refuse_hostile_input_cleanly(
         client.get(book, {"day": value}),
         client.post(
             book,
-            {"day": value, "slot": value, "name": value, "phone": value, "email": value},
+            {
+                "day": value,
+                "slot": value,
+                "name": value,
+                "phone": value,
+                "email": value,
+            },
         ),
         client.get("/vi/dat-lich/", {"q": value, "sector": value}),
         client.get("/vi/dat-lich/quan-ly/", {"code": value}),

@@ -63,10 +63,14 @@ def test_verify_then_cancel(client, booking, counter):
         mail.outbox[-1].subject.lower()
     )
     # The place is free again.
-    slots = Client().get(
-        "/api/appointments/slots/",
-        {"procedure": "1.001612", "from": "2027-03-01", "days": 1},
-    ).json()["slots"]
+    slots = (
+        Client()
+        .get(
+            "/api/appointments/slots/",
+            {"procedure": "1.001612", "from": "2027-03-01", "days": 1},
+        )
+        .json()["slots"]
+    )
     assert {"start": "2027-03-01T09:00:00+07:00"}.items() <= slots[3].items()
     assert slots[3]["available"] == 3
 
@@ -99,11 +103,16 @@ def test_moving_to_a_full_slot_is_refused(client, booking, procedure, counter):
 def test_without_verification_nothing_can_be_changed(booking):
     other = Client()
     assert other.post(f"/vi/dat-lich/{booking.code}/huy/").status_code == 302
-    assert other.post(
-        f"/vi/dat-lich/{booking.code}/doi-lich/", {"slot": "2027-03-02T08:00"}
-    ).status_code == 302
+    assert (
+        other.post(
+            f"/vi/dat-lich/{booking.code}/doi-lich/", {"slot": "2027-03-02T08:00"}
+        ).status_code
+        == 302
+    )
     booking.refresh_from_db()
-    assert booking.status == BookingStatus.BOOKED and booking.start == local(2027, 3, 1, 9)
+    assert booking.status == BookingStatus.BOOKED and booking.start == local(
+        2027, 3, 1, 9
+    )
 
 
 def test_a_past_booking_cannot_be_changed(client, booking, travel_to):

@@ -48,7 +48,10 @@ def test_after_tet_the_reminder_goes_out_before_the_holiday(
     procedure, counter, travel_to
 ):
     BookingFactory(
-        procedure=procedure, counter=counter, start=local(2027, 2, 11, 8), email="a@x.vn"
+        procedure=procedure,
+        counter=counter,
+        start=local(2027, 2, 11, 8),
+        email="a@x.vn",
     )
     travel_to(local(2027, 2, 3, 15, 0))  # the last working day before Tết
     assert send_reminders().sent == 1

@@ -108,7 +108,9 @@ def test_booking_with_the_keyboard_alone(new_tab):
     tab.goto(book_url("en"))
     for _ in range(80):  # Tab to the first day of the calendar
         tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.matches('.calendar button[data-date]')"):
+        if tab.evaluate(
+            "document.activeElement.matches('.calendar button[data-date]')"
+        ):
             break
     else:
         raise AssertionError("no day of the calendar can be reached with Tab")
@@ -127,9 +129,7 @@ def test_booking_with_the_keyboard_alone(new_tab):
     expect(tab.locator(".panel__title")).to_have_text("Visit booked")
 
 
-def test_the_board_shows_a_called_number_within_five_seconds(
-    new_tab, staff_tab: Page
-):
+def test_the_board_shows_a_called_number_within_five_seconds(new_tab, staff_tab: Page):
     kiosk = new_tab()
     kiosk.goto("/vi/lay-so/")
     kiosk.locator(".kiosk__button").first.click()
