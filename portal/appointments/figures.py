@@ -1,5 +1,5 @@
 """Public figures on visits to the centre, computed with grouped aggregate
-queries only (four, whatever the number of bookings and queue numbers).
+queries only (five, whatever the number of bookings and queue numbers).
 
 Definitions (printed on the statistics page and returned by the API):
 
@@ -144,6 +144,33 @@ def _fill(row: VisitRow, item: dict) -> VisitRow:
     return row
 
 
+def _waits(start: datetime, end: datetime) -> QuerySet:
+    """Numbers called in the period per counter, with their summed waits."""
+    wait = ExpressionWrapper(
+        F("called_at") - F("issued_at"), output_field=DurationField()
+    )
+    return (
+        Ticket.objects.filter(called_at__gte=start, called_at__lt=end)
+        .exclude(counter=None)
+        .values("counter")
+        .annotate(n=Count("pk"), wait=Sum(wait))
+        .order_by()
+    )
+
+
+def _by_day(bookings: QuerySet) -> list[VisitRow]:
+    """Bookings per day of the visit (the centre's days)."""
+    days = (
+        bookings.annotate(
+            day=TruncDate("start", tzinfo=timezone.get_current_timezone())
+        )
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by("day")
+    )
+    return [VisitRow(_iso(item["day"]), _iso(item["day"]), item["n"]) for item in days]
+
+
 def visit_figures(
     start: datetime, end: datetime, *, now: datetime | None = None
 ) -> VisitFigures:
@@ -160,20 +187,7 @@ def visit_figures(
     }
     for item in _booking_counts(bookings, "counter", day_over):
         _fill(by_counter[item["counter"]], item)
-    waits = (
-        Ticket.objects.filter(called_at__gte=start, called_at__lt=end)
-        .exclude(counter=None)
-        .values("counter")
-        .annotate(
-            n=Count("pk"),
-            wait=Sum(
-                ExpressionWrapper(
-                    F("called_at") - F("issued_at"), output_field=DurationField()
-                )
-            ),
-        )
-        .order_by()
-    )
+    waits = _waits(start, end)
     for item in waits:
         row = by_counter[item["counter"]]
         row.called, row._wait = item["n"], _as_timedelta(item["wait"])
@@ -183,17 +197,7 @@ def visit_figures(
             "sector", "sector__name", "n", "over", "missed"
         )
     ]
-    days = (
-        bookings.annotate(
-            day=TruncDate("start", tzinfo=timezone.get_current_timezone())
-        )
-        .values("day")
-        .annotate(n=Count("pk"))
-        .order_by("day")
-    )
-    by_day = [
-        VisitRow(_iso(item["day"]), _iso(item["day"]), item["n"]) for item in days
-    ]
+    by_day = _by_day(bookings)
     total = VisitRow("total", str(_("Total")))
     for row in by_counter.values():
         total.add(row)

@@ -60,6 +60,7 @@ def test_the_booking_page_works_without_javascript(client, procedure, counter, f
     assert 'value="2027-02-27"' not in html and 'value="2027-02-28"' not in html
 
 
+@pytest.mark.smoke
 def test_a_citizen_books_and_sees_the_confirmation(client, procedure, counter, friday):
     response = post_booking(client)
     assert response.status_code == 302

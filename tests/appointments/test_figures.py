@@ -85,6 +85,7 @@ def test_statistics_api_carries_the_visit_figures(client, visits):
     assert visits["by_sector"][0]["label"] == "Lý lịch tư pháp"
 
 
+@pytest.mark.smoke
 def test_statistics_page_shows_them_with_definitions(client, visits):
     html = client.get("/en/thong-ke/", {"from": "2027-03", "to": "2027-03"}).content
     html = html.decode()
