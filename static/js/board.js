@@ -5,7 +5,12 @@
 (function () {
   "use strict";
   var board = document.querySelector("[data-board]");
-  if (!board || !window.fetch) { return; }
+  if (!board) { return; }
+  if (!window.fetch || !window.Intl) {
+    // An old TV browser: reload the page as the no-script fallback does.
+    window.setTimeout(function () { window.location.reload(); }, 5000);
+    return;
+  }
   var url = board.getAttribute("data-board-url");
   var pollMs = 1000 * (parseInt(board.getAttribute("data-poll-seconds"), 10) || 2);
   var rows = board.querySelector("[data-board-rows]");
@@ -57,6 +62,12 @@
     return element;
   }
 
+  // Element.replaceChildren is missing from older TV browsers.
+  function replaceAll(parent, nodes) {
+    while (parent.firstChild) { parent.removeChild(parent.firstChild); }
+    nodes.forEach(function (node) { parent.appendChild(node); });
+  }
+
   function item(entry) {
     var row = document.createElement("li");
     row.className = "board__item";
@@ -76,7 +87,7 @@
       return row.getAttribute("data-counter");
     }).join(",");
     if (wanted !== shown) {
-      rows.replaceChildren.apply(rows, data.counters.map(item));
+      replaceAll(rows, data.counters.map(item));
     }
     var calls = [];
     data.counters.forEach(function (entry, index) {
@@ -99,7 +110,7 @@
     });
     var current = Array.prototype.map.call(groups.children, function (span) { return span.textContent; });
     if (waiting.join("|") !== current.join("|")) {
-      groups.replaceChildren.apply(groups, waiting.map(function (text) { return cell(text, ""); }));
+      replaceAll(groups, waiting.map(function (text) { return cell(text, ""); }));
     }
   }
 
