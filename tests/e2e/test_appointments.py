@@ -76,7 +76,7 @@ def test_a_citizen_books_and_is_checked_in(
     text = TEXTS[language]
     procedure = bookable_procedure(language)
     page.goto(key_pages.page_url(procedure))
-    page.get_by_role("link", name=text["link"]).click()
+    page.locator("main").get_by_role("link", name=text["link"]).click()
     expect(page.locator("h1")).to_have_text(procedure.name)
     choose_first_time(page)
     page.locator("#id_name").fill("Trần Thị Mai" if language == "vi" else "Jane Doe")
