@@ -1,11 +1,12 @@
 """Reminders the working day before a visit.
 
-`send_reminders()` mails every booking of the next working day that has an
-e-mail address and no reminder yet. Each booking is claimed with a
-conditional UPDATE before its e-mail goes out, so two runs at once never send
-one twice. Run once per working day (docs/operations.md, "Scheduled jobs");
-on a day off it does nothing, because the working day before the next visit
-day has already sent them.
+`send_reminders()` queues the reminder e-mail of every booking of the next
+working day that has an e-mail address and no reminder yet (the e-mail task
+retries on its own when the mail server fails). Each booking is claimed with
+a conditional UPDATE first, so two runs at once never remind one twice. Run
+once per working day (docs/operations.md, "Scheduled jobs": the worker's
+`workday` jobs); on a day off it does nothing, because the working day
+before the next visit day has already sent them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ class ReminderRun:
 
     visit_day: date | None
     sent: int = 0
-    failed: int = 0
     skipped_day_off: bool = False
 
 
@@ -57,16 +57,10 @@ def send_reminders(
     if dry_run:
         run.sent = due.count()
         return run
-    for booking in due.select_related("counter").order_by("start", "pk"):
+    for booking in due.order_by("start", "pk"):
         claimed = Booking.objects.filter(
             pk=booking.pk, reminder_sent_at__isnull=True
         ).update(reminder_sent_at=now)
-        if not claimed:
-            continue
-        if send_booking_email(booking, "reminder"):
+        if claimed and send_booking_email(booking, "reminder"):
             run.sent += 1
-        else:
-            # Give the next run another chance.
-            Booking.objects.filter(pk=booking.pk).update(reminder_sent_at=None)
-            run.failed += 1
     return run

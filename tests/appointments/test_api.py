@@ -157,7 +157,7 @@ def test_cache_headers(client, procedure, counter):
 def test_the_api_is_rate_limited(client, procedure, counter, monkeypatch):
     from portal.appointments import limits
 
-    monkeypatch.setitem(limits.RATES, "appointments_api", "3/60")
+    monkeypatch.setitem(limits.RATES, "appointments_api", "3/3600")
     answers = [client.get(URL, {"procedure": "1.001612"}).status_code for _ in range(4)]
     assert answers == [200, 200, 200, 429]
     assert client.get(URL, {"procedure": "1.001612"}).json()["error"]

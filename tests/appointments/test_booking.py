@@ -61,8 +61,12 @@ def test_the_booking_page_works_without_javascript(client, procedure, counter, f
 
 
 @pytest.mark.smoke
-def test_a_citizen_books_and_sees_the_confirmation(client, procedure, counter, friday):
-    response = post_booking(client)
+def test_a_citizen_books_and_sees_the_confirmation(
+    client, procedure, counter, friday, django_capture_on_commit_callbacks
+):
+    # The e-mail is a task queued when the booking's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_booking(client)
     assert response.status_code == 302
     booking = Booking.objects.get()
     assert response["Location"] == f"/vi/dat-lich/{booking.code}/"
@@ -109,11 +113,18 @@ def test_another_browser_cannot_see_the_booking(client, procedure, counter, frid
     assert other["Location"].startswith("/vi/dat-lich/quan-ly/?code=LH-")
 
 
-def test_english_booking(client, procedure, counter, friday):
-    response = client.post(
-        "/en/dat-lich/thu-tuc/1.001612/",
-        {"slot": "2027-03-01T08:00", "name": "Jane Doe", "email": "jane@example.com"},
-    )
+def test_english_booking(
+    client, procedure, counter, friday, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/dat-lich/thu-tuc/1.001612/",
+            {
+                "slot": "2027-03-01T08:00",
+                "name": "Jane Doe",
+                "email": "jane@example.com",
+            },
+        )
     booking = Booking.objects.get()
     assert response["Location"] == f"/en/dat-lich/{booking.code}/"
     assert booking.language == "en" and booking.phone == ""
@@ -223,3 +234,13 @@ def test_a_full_slot_offers_the_next_free_times(client, procedure, counter, frid
     # The nearest free times are offered, and can be chosen right there.
     assert 'value="2027-03-01T08:00"' in html
     assert "08:00" in html.split('class="alternatives"')[1][:600]
+
+
+def test_front_cache_headers(client, procedure, counter, friday):
+    """The procedure finder is the same for everyone; the booking pages never."""
+    finder = client.get("/vi/dat-lich/", {"q": "lý lịch"})
+    assert "s-maxage" in finder["Cache-Control"] and "public" in finder["Cache-Control"]
+    booking_page = client.get(BOOK)
+    assert "no-store" in booking_page["Cache-Control"]
+    kiosk = client.get("/vi/lay-so/")
+    assert "no-store" in kiosk["Cache-Control"]

@@ -50,13 +50,16 @@ def test_wrong_codes_find_nothing(client, booking):
     assert unknown.content.decode().count("notice--warning") == 1
 
 
-def test_verify_then_cancel(client, booking, counter):
+def test_verify_then_cancel(
+    client, booking, counter, django_capture_on_commit_callbacks
+):
     response = verify(client, booking)
     assert response["Location"] == f"/vi/dat-lich/{booking.code}/"
     assert booking.verification_code not in response["Location"]
     confirm = client.get(f"/vi/dat-lich/{booking.code}/huy/")
     assert confirm.status_code == 200 and 'method="post"' in confirm.content.decode()
-    client.post(f"/vi/dat-lich/{booking.code}/huy/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/vi/dat-lich/{booking.code}/huy/")
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert "cancelled" in mail.outbox[-1].subject.lower() or "hủy" in (
@@ -75,13 +78,14 @@ def test_verify_then_cancel(client, booking, counter):
     assert slots[3]["available"] == 3
 
 
-def test_verify_then_move(client, booking):
+def test_verify_then_move(client, booking, django_capture_on_commit_callbacks):
     verify(client, booking)
     page = client.get(f"/vi/dat-lich/{booking.code}/doi-lich/", {"day": "2027-03-02"})
     assert 'value="2027-03-02T08:00"' in page.content.decode()
-    response = client.post(
-        f"/vi/dat-lich/{booking.code}/doi-lich/", {"slot": "2027-03-02T08:00"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/vi/dat-lich/{booking.code}/doi-lich/", {"slot": "2027-03-02T08:00"}
+        )
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.start == local(2027, 3, 2, 8) and booking.status == "booked"

@@ -10,7 +10,9 @@ from tests.factories.appointments import BookingFactory
 from .conftest import local
 
 
-def test_reminders_on_friday_for_monday(procedure, counter, travel_to):
+def test_reminders_on_friday_for_monday(
+    procedure, counter, travel_to, django_capture_on_commit_callbacks
+):
     monday = BookingFactory(
         procedure=procedure, counter=counter, start=local(2027, 3, 1, 9), email="a@x.vn"
     )
@@ -26,7 +28,8 @@ def test_reminders_on_friday_for_monday(procedure, counter, travel_to):
         status="cancelled",
     )
     travel_to(local(2027, 2, 26, 15, 0))
-    run = send_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        run = send_reminders()
     assert run.sent == 1 and [m.to for m in mail.outbox] == [["a@x.vn"]]
     assert monday.code in mail.outbox[0].subject
     assert mail.outbox[0].attachments  # the calendar file again
@@ -57,12 +60,15 @@ def test_after_tet_the_reminder_goes_out_before_the_holiday(
     assert send_reminders().sent == 1
 
 
-def test_command(procedure, counter, travel_to, capsys):
+def test_command(
+    procedure, counter, travel_to, capsys, django_capture_on_commit_callbacks
+):
     BookingFactory(
         procedure=procedure, counter=counter, start=local(2027, 3, 2, 9), email="a@x.vn"
     )
     travel_to(local(2027, 3, 1, 15, 0))
     call_command("send_appointment_reminders", "--dry-run")
     assert "would send 1" in capsys.readouterr().out and not mail.outbox
-    call_command("send_appointment_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_appointment_reminders")
     assert "sent 1" in capsys.readouterr().out and len(mail.outbox) == 1

@@ -1,6 +1,6 @@
 """Remind visitors of their booked visit the working day before.
 
-Run it once a working day (cron/systemd timer), e.g. at 15:00:
+The worker runs it with the `workday` jobs (portal/periodic.py); by hand:
 
     python manage.py send_appointment_reminders [--dry-run]
 
@@ -30,7 +30,5 @@ class Command(BaseCommand):
             return
         verb = "would send" if dry_run else "sent"
         self.stdout.write(
-            f"Visits on {run.visit_day:%Y-%m-%d}: {verb} {run.sent} reminders"
-            + (f", {run.failed} failed (retried next run)" if run.failed else "")
-            + "."
+            f"Visits on {run.visit_day:%Y-%m-%d}: {verb} {run.sent} reminders."
         )
