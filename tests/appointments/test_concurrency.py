@@ -45,13 +45,11 @@ def run_together(count: int, work) -> tuple[list, list]:
 
 
 def test_fifty_parallel_bookings_of_three_places(
-    procedure, counter, travel_to, monkeypatch
+    procedure, counter, travel_to, settings
 ):
     assert connection.vendor == "postgresql", "this test proves locking on PostgreSQL"
-    from portal.appointments import limits
-
     # Every test client comes from 127.0.0.1: one budget for all of them.
-    monkeypatch.setitem(limits.RATES, "appointments_book", f"{PARALLEL}/60")
+    settings.RATE_LIMITS = {"appointments_book": f"{PARALLEL}/60"}
     travel_to(local(2027, 2, 26, 10, 0))
     clients = [Client() for _ in range(PARALLEL)]
 
