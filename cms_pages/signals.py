@@ -3,6 +3,7 @@ the rendered page fragments (cms_pages.fragments) in step with edits: per
 process without CACHE_URL, shared by every process with it (see
 portal.settings.base.cache_settings)."""
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
@@ -50,7 +51,11 @@ CHROME_MODELS = (
 
 
 def connect() -> None:
-    for model in (*CHROME_MODELS, get_document_model(), get_image_model()):
+    # The procedure page's "Book a visit" button depends on the counters that
+    # take bookings (portal.appointments, an app this one does not import).
+    counter = apps.get_model("appointments", "Counter")
+    models = (*CHROME_MODELS, counter, get_document_model(), get_image_model())
+    for model in models:
         post_save.connect(
             clear_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}"
         )
