@@ -132,3 +132,12 @@ def test_cold_procedure_render_does_not_grow_with_rows(site_tree, client):
     n_large, html = render(client, large.url)
     assert n_small == n_large
     assert html.count("Tờ khai số") == 20
+
+
+def test_preview_shows_the_draft_not_the_cached_live_page(procedure, client):
+    render(client, procedure.url)
+    procedure.result = "Kết quả bản nháp"
+    response = procedure.make_preview_request()
+    assert "Kết quả bản nháp" in response.content.decode()
+    # The preview cached nothing either.
+    assert "Kết quả bản nháp" not in render(client, procedure.url)[1]
