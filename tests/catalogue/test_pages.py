@@ -16,9 +16,11 @@ from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
 # language versions and the page fragments are all cold. Raise a budget only
 # for a new feature, never because a page has more rows. Every later render
 # (warm fragments) costs 8 and 7: tests/catalogue/test_fragment_cache.py.
+# The procedure page has one more than the catalogue: the "Book a visit"
+# check (appointment counters).
 # Before the front-cache round 24 each, after it 16 and 15 with the chrome
 # warm (docs/benchmarks.md).
-PROCEDURE_PAGE_MAX_QUERIES = 22
+PROCEDURE_PAGE_MAX_QUERIES = 23
 CATALOGUE_PAGE_MAX_QUERIES = 22
 
 
