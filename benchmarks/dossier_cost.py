@@ -11,7 +11,12 @@ cores is about N / (CPU per dossier).
 Settings come from the environment, as for `manage.py` (DJANGO_SETTINGS_MODULE,
 DATABASE_URL with the demo loaded, ...):
 
-    .venv/bin/python benchmarks/dossier_cost.py --procedure 2.001612 --dossiers 20
+    RATE_LIMITS="dossier_start=1000/3600" \
+      .venv/bin/python benchmarks/dossier_cost.py --procedure 2.001612 --dossiers 20
+
+Every dossier comes from the same client address, so raise the
+`dossier_start` rate limit for the run as above (portal/security/ratelimit.py),
+or the run stops with HTTP 429 after a few dossiers.
 """
 
 from __future__ import annotations
