@@ -189,11 +189,15 @@ def loaded_catalogue(path: Path) -> Iterator[None]:
     from django.db import transaction
     from django.test import override_settings
 
-    from search import backends, indexing
+    from search import backends, indexing, synonyms
+    from search.models import SearchSynonym
 
     prefix = f"{settings.SEARCH_INDEX_PREFIX}_rel_{uuid.uuid4().hex[:6]}".lower()
     with transaction.atomic(), override_settings(SEARCH_INDEX_PREFIX=prefix):
         load_catalogue(path)
+        # Figures are for the shipped vocabulary alone, not a site's editors' list.
+        SearchSynonym.objects.all().delete()
+        synonyms.invalidate()
         engine = None
         if backends.cluster_urls():
             engine = backends.require_engine()

@@ -155,20 +155,14 @@ def procedure_documents(
 # Database fallback text -----------------------------------------------------
 
 
+def folded_lines(*values: str) -> str:
+    """Folded, space-padded text, one line per value and per line of a value, so
+    a phrase never matches across two values."""
+    lines = (folded(line) for value in values for line in (value or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText:
-    other = " ".join(
-        doc[f]
-        for f in (
-            "sector_name",
-            "agency_name",
-            "result",
-            "documents",
-            "steps",
-            "requirements",
-            "body",
-        )
-        if doc.get(f)
-    )
     return ProcedureSearchText(
         translation_key=doc["translation_key"],
         locale=locale,
@@ -184,10 +178,17 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
         online_service=doc["online_service"],
         processing_time_days=doc["processing_time_days"],
         url=doc["url"][:500],
+        text_language=doc.get("language", "")[:8],
         code_folded=" " + " ".join(doc["code_variants"]) + " ",
         name_folded=folded(doc["name"]),
-        keywords_folded=folded(doc["keywords"] + "\n" + doc["other_names"]),
-        text_folded=folded(other),
+        keywords_folded=folded_lines(doc["keywords"]),
+        other_folded=folded_lines(doc["other_names"]),
+        summary_folded=folded_lines(
+            doc["result"], doc["sector_name"], doc["agency_name"]
+        ),
+        text_folded=folded_lines(
+            *(doc.get(f, "") for f in ("documents", "steps", "requirements", "body"))
+        ),
         highlight_source="\n".join(
             doc[f] for f in ("result", "documents", "steps", "body") if doc.get(f)
         )[:4000],
@@ -208,9 +209,9 @@ def write_search_text(
     with transaction.atomic():
         ProcedureSearchText.objects.filter(translation_key__in=keys).delete()
         ProcedureSearchText.objects.bulk_create(rows, batch_size=500)
-    from search.fallback import forget_vocabulary
+    from search import lexicon
 
-    forget_vocabulary()
+    lexicon.invalidate()
 
 
 # Cluster --------------------------------------------------------------------
@@ -280,10 +281,13 @@ def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
             )
             if failures:
                 raise EngineError(f"{failures} documents failed")
+            breaker.success()
             PendingReindex.objects.filter(translation_key__in=chunk).delete()
         except (EngineUnavailable, EngineError) as error:
             if isinstance(error, EngineUnavailable):
-                breaker.trip(str(error))
+                breaker.failure(str(error))
+            else:
+                breaker.success()
             logger.warning("Search index update queued for later: %s", error)
             _queue(chunk)
             cluster_ok = False

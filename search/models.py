@@ -52,9 +52,16 @@ class ProcedureSearchText(models.Model):
         max_digits=5, decimal_places=2, null=True
     )
     url = models.CharField(max_length=500, blank=True)
+    # Language of the text: "vi" on an English row whose page is not translated.
+    text_language = models.CharField(max_length=8, blank=True)
     code_folded = models.CharField(max_length=200)
+    # Folded text, space-padded, one line per value. The first four are the
+    # main text a result must match; `text_folded` (documents, steps,
+    # requirements, body) only adds to the score.
     name_folded = models.TextField()
     keywords_folded = models.TextField(blank=True)
+    other_folded = models.TextField(blank=True)  # names in other languages
+    summary_folded = models.TextField(blank=True)  # result, sector, agency
     text_folded = models.TextField(blank=True)
     highlight_source = models.TextField(blank=True)
 

@@ -11,7 +11,8 @@ from wagtail.models import Locale, Page
 
 from cms_pages.models import HomePage, ProcedureIndexPage, ProcedurePage
 from search.forms import FACETS, SearchParamsForm
-from search.queries import SearchResults, search_procedures
+from search.results import SearchResults
+from search.service import search_procedures
 from search.query_log import log_search
 from search.text import folded
 

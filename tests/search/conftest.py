@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from search import backends, indexing, synonyms
-from search.fallback import forget_vocabulary
+from search import lexicon
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
 from tests.search.sample import load_sample_catalogue
@@ -29,7 +29,7 @@ def cluster_url() -> str:
 def _fresh_search_state():
     backends.reset()
     synonyms.invalidate()
-    forget_vocabulary()
+    lexicon.invalidate()
     yield
     backends.reset()
 
