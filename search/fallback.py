@@ -37,6 +37,7 @@ from search.understanding import (
     Slot,
     extract_codes,
     plan_for,
+    rescue_plan,
 )
 
 # Where a slot was found, best first, and what that is worth.
@@ -100,6 +101,7 @@ class _Reading:
         self.slots = plan.slots
         self.weights = [rarity(slot, words) for slot in self.slots]
         self.minimum = plan.minimum_match(rescue)
+        self.rescue = rescue
 
     def annotations(self) -> dict[str, Any]:
         names = {f"{self.prefix}{i}": _slot_rank(s) for i, s in enumerate(self.slots)}
@@ -119,7 +121,21 @@ class _Reading:
         return names
 
     def condition(self) -> Q:
-        return Q(**{f"{self.prefix}m__gte": max(self.minimum, 1)})
+        condition = Q(**{f"{self.prefix}m__gte": max(self.minimum, 1)})
+        if self.rescue:
+            for i, slot in enumerate(self.slots):
+                if slot in self.plan.strong_slots:
+                    condition |= Q(**{f"{self.prefix}{i}__gte": MAIN})
+        return condition
+
+    def passes(self, row: dict[str, Any]) -> bool:
+        if row.get(f"{self.prefix}m", 0) >= max(self.minimum, 1):
+            return True
+        return self.rescue and any(
+            row[f"{self.prefix}{i}"] >= MAIN
+            for i, slot in enumerate(self.slots)
+            if slot in self.plan.strong_slots
+        )
 
     def prefilter(self) -> Q:
         """Rows with any required slot in a main field (what indexes can find)."""
@@ -132,7 +148,7 @@ class _Reading:
         return condition
 
     def score(self, row: dict[str, Any]) -> float:
-        if row.get(f"{self.prefix}m", 0) < max(self.minimum, 1):
+        if not self.passes(row):
             return 0.0
         weight = {rank: value for _, rank, value in FIELDS}
         return sum(
@@ -192,7 +208,7 @@ class DatabaseProcedureSearch:
         if self.plan.has_text:
             plans = [self.plan] + [v for v in self.variants if v.has_text]
             if rescue:
-                plans = [self._repaired()]
+                plans = [rescue_plan(self.plan)]
             readings = [
                 _Reading(plan, f"r{n}_", self.words, rescue)
                 for n, plan in enumerate(plans)
@@ -212,11 +228,6 @@ class DatabaseProcedureSearch:
         columns += [*LABEL_COLUMNS.values(), *annotations]
         qs = self.base().filter(prefilter).annotate(**annotations).filter(condition)
         return list(qs.values(*columns)), readings
-
-    def _repaired(self) -> QueryPlan:
-        """The rescue reading: unknown words replaced by the closest known ones."""
-        fixed = spelling.corrected(self.plan.words, self.words)
-        return plan_for(" ".join(fixed), self.language)
 
     def _scored(self) -> list[tuple[float, dict[str, Any]]]:
         rows, readings = self._rows(rescue=False)

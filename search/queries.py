@@ -39,6 +39,7 @@ from search.understanding import (
     QueryPlan,
     extract_codes,
     plan_for,
+    rescue_plan,
 )
 
 # Field weights: name > keywords > other names > result > the rest. A result
@@ -58,7 +59,6 @@ ALL_FIELDS = MAIN_FIELDS + [
     "requirements^0.5",
     "body^0.5",
 ]
-FUZZY_FIELDS = ["name^3", "keywords^2", "other_names^2"]
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]
 HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps", "body"]
 SOURCE_FIELDS = [
@@ -128,8 +128,7 @@ class ProcedureSearch:
 
     def _required(self, plan: QueryPlan, rescue: bool) -> Q:
         """What a result must match: enough of the required words, in main fields."""
-        minimum = plan.minimum_match(rescue)
-        missing = len(plan.required_slots) - minimum
+        missing = len(plan.required_slots) - plan.minimum_match(rescue)
         options = [
             Q(
                 "multi_match",
@@ -137,24 +136,21 @@ class ProcedureSearch:
                 type="cross_fields",
                 fields=MAIN_FIELDS,
                 analyzer=SEARCH_ANALYZER,
-                minimum_should_match=f"-{missing}" if missing else "100%",
+                minimum_should_match=f"-{missing}" if missing > 0 else "100%",
             )
         ]
         if rescue:
-            # Typos: at half weight, on the fields people name things by.
-            options.append(
+            options += [
                 Q(
                     "multi_match",
-                    query=plan.core,
-                    type="best_fields",
-                    fields=FUZZY_FIELDS,
-                    fuzziness="AUTO",
-                    prefix_length=1,
-                    max_expansions=10,
-                    minimum_should_match=f"-{missing}" if missing else "100%",
-                    boost=0.5,
+                    query=slot.text,
+                    type="cross_fields",
+                    fields=MAIN_FIELDS,
+                    analyzer=SEARCH_ANALYZER,
+                    operator="and",
                 )
-            )
+                for slot in plan.strong_slots
+            ]
         if plan.prefix:
             # "giấy phép môi tr": every word of the name, the last as a prefix.
             options.append(
@@ -197,12 +193,16 @@ class ProcedureSearch:
         return Q("bool", should=clauses, minimum_should_match=1)
 
     def text_query(self, rescue: bool = False) -> Q:
-        """The scoring query: the words as typed, editors' synonyms, codes."""
+        """The scoring query: the words as typed, editors' synonyms, codes.
+
+        The rescue reading repairs typos and asks for about half the words."""
         readings = []
-        if self.plan.has_text:
-            readings.append(self._reading(self.plan, rescue, original=True))
+        if self.plan.has_text and rescue:
+            readings.append(self._reading(rescue_plan(self.plan), True, original=True))
+        elif self.plan.has_text:
+            readings.append(self._reading(self.plan, False, original=True))
             readings += [
-                self._reading(v, rescue, original=False)
+                self._reading(v, False, original=False)
                 for v in self.variants
                 if v.has_text
             ]

@@ -94,11 +94,18 @@ class QueryPlan:
     def prefix(self) -> bool:
         return any(s.prefix for s in self.slots)
 
+    @property
+    def strong_slots(self) -> list[Slot]:
+        """Required slots of two or more words: in the rescue pass, one of them
+        alone is enough ("vay ngân hàng thế chấp sổ đỏ" finds "thế chấp");
+        a single word never is, so "giá vàng" does not find "đấu giá"."""
+        return [s for s in self.required_slots if len(s.segment.words) >= 2]
+
     def minimum_match(self, rescue: bool = False) -> int:
         """How many required slots a result must contain."""
         n = len(self.required_slots)
         if rescue:
-            return max(1, math.ceil(n / 2)) if n >= 3 else n
+            return max(2, math.ceil(n / 2)) if n >= 2 else n
         if n <= 2:
             return n
         # 3 -> 2, 4 -> 3, 5 -> 3, 6 -> 4, 8 -> 5: long questions need a
@@ -196,7 +203,10 @@ def understand(
     segments = thesaurus.segment(kept_words)
     for seg in segments:
         common = max(lexicon.share(p) for p in seg.phrases) > COMMON_SHARE
-        optional = common or (seg.end - seg.start == 1 and seg.text in soft_words)
+        single = seg.end - seg.start == 1
+        # Small numbers ("lớp 10", "3 tầng") only rank; codes were taken out.
+        number = single and seg.text.isdigit() and not seg.alternatives
+        optional = common or number or (single and seg.text in soft_words)
         is_last = seg is segments[-1]
         slots.append(Slot(seg, required=not optional, prefix=partial and is_last))
     if slots and not any(s.required for s in slots):
@@ -206,10 +216,23 @@ def understand(
 
 
 def _half_typed(q: str, last: str, lexicon: Lexicon) -> bool:
-    """The last word is still being typed: no space after it, not a known word."""
-    if not q or q[-1].isspace():
+    """The last word may still be being typed: no space after it, and either
+    not a known word or one or two letters ("giấy phép lái x")."""
+    word = fold(last)
+    if not q or q[-1].isspace() or word.isdigit() or len(word) > 12:
         return False
-    return not lexicon.known(fold(last)) and len(fold(last)) <= 12
+    return len(word) <= 2 or not lexicon.known(word)
+
+
+def rescue_plan(plan: QueryPlan) -> QueryPlan:
+    """The plan of the rescue pass: unknown words replaced by the closest known
+    ones (typos), everything else as typed."""
+    from search import spelling
+
+    words = lexicon(plan.language)
+    fixed = [spelling.closest_word(fold(w), words) for w in plan.words]
+    repaired = [w if fold(w) == f else f for w, f in zip(plan.words, fixed, strict=True)]
+    return plan_for(" ".join(repaired), plan.language)
 
 
 def plan_for(q: str, language: str) -> QueryPlan:

@@ -259,6 +259,8 @@ def build_procedures() -> tuple[list[dict], dict[str, str]]:
     generated = []
     for line in read_lines(HERE / "procedures.psv"):
         fields = [f.strip() for f in line.split("|")]
+        if len(fields) != 11:
+            raise SystemExit(f"{fields[0]}: {len(fields)} fields, 11 expected")
         if fields[0] in keys:
             raise SystemExit(f"duplicate key {fields[0]}")
         code = code_for(fields[0], taken)
