@@ -25,11 +25,12 @@ from elasticsearch.dsl import (
     SearchAsYouType,
     Text,
     analyzer,
+    char_filter,
     normalizer,
     token_filter,
 )
 
-from search.text import IY_PATTERN
+from search.text import EXACT_IY, EXACT_IY_PREFIX, EXACT_TONE_MAP, IY_PATTERN
 from search.thesaurus import thesaurus
 
 LANGUAGES = ("vi", "en")
@@ -48,6 +49,26 @@ en_possessive = token_filter(
 )
 en_stem = token_filter("portal_en_stem", "stemmer", language="light_english")
 lowercase = normalizer("portal_lowercase", filter=["lowercase"])
+# The exact form of search/text.py `exact_token()`: same tone placement and
+# i/y spelling on both sides, diacritics kept.
+exact_tones = char_filter(
+    "portal_exact_tones",
+    "mapping",
+    mappings=[
+        f"{old} => {new}"
+        for pair, target in EXACT_TONE_MAP.items()
+        for old, new in ((pair, target), (pair[0].upper() + pair[1], target[0].upper() + target[1]))
+    ],
+)
+exact_iy = [
+    token_filter(
+        f"portal_exact_iy_{i}",
+        "pattern_replace",
+        pattern=EXACT_IY_PREFIX + y + "$",
+        replacement="$1" + plain,
+    )
+    for i, (y, plain) in enumerate(EXACT_IY.items())
+]
 
 
 def thesaurus_filter():
@@ -85,7 +106,12 @@ def analyzers(language: str) -> list[Any]:
     return [
         text_analyzer(language),
         text_analyzer(language, "portal_search", synonyms=True),
-        analyzer("portal_exact", tokenizer="standard", filter=["lowercase"]),
+        analyzer(
+            "portal_exact",
+            tokenizer="standard",
+            char_filter=[exact_tones],
+            filter=["lowercase", *exact_iy],
+        ),
         analyzer("portal_code", tokenizer="keyword", filter=["lowercase", code_edge]),
         analyzer("portal_code_search", tokenizer="keyword", filter=["lowercase"]),
         analyzer(
@@ -127,13 +153,13 @@ class ProcedureDocument(Document):
         shingle=Text(analyzer="portal_shingle"),
     )
     sort_name = Keyword()
-    other_names = _text()
+    other_names = _text(exact=True)
     keywords = _text(highlight=True, exact=True)
     sector = Keyword()
-    sector_name = _text()
+    sector_name = _text(exact=True)
     sector_facet = Keyword()
     agency = Keyword()
-    agency_name = _text()
+    agency_name = _text(exact=True)
     agency_facet = Keyword()
     level = Keyword()
     online_service = Keyword()

@@ -29,7 +29,7 @@ from search.highlight import mark, snippet
 from search.lexicon import Lexicon, lexicon
 from search.models import ProcedureSearchText
 from search.results import Hit, SearchResults, choice_label, sorted_facet
-from search.text import code_variants, search_tokens
+from search.text import code_variants, exact_token, iy_variants, search_tokens
 from search.understanding import (
     MAX_VARIANTS,
     RELEVANCE_FLOOR,
@@ -49,7 +49,9 @@ FIELDS = (
     ("text_folded", 1, 1.0),
 )
 MAIN = 2  # a slot counts as matched when found in a field of this rank or better
-PHRASE_BONUS = 1.5  # the whole query as a phrase in the name
+PHRASE_BONUS = 1.5  # the required words as a phrase in the name
+NAME_RANK = 5
+NAME_B = 0.5  # how much a long name weakens a match in it (BM25's b)
 CODE_EXACT, CODE_PREFIX = 1000.0, 300.0
 FACET_COLUMNS = {
     "sector": "sector_slug",
@@ -74,6 +76,11 @@ def _found_in(column: str, patterns: list[str]) -> Q:
     for pattern in patterns:
         condition |= Q(**{f"{column}__contains": pattern})
     return condition
+
+
+def _exact_patterns(slot: Slot) -> list[str]:
+    """The slot's word as typed, in the exact form (both i/y spellings)."""
+    return [f" {exact_token(v)} " for v in iy_variants(slot.text)]
 
 
 def _slot_rank(slot: Slot) -> Case:
@@ -102,17 +109,21 @@ class _Reading:
         self.weights = [rarity(slot, words) for slot in self.slots]
         self.minimum = plan.minimum_match(rescue)
         self.rescue = rescue
+        required = plan.required_slots
+        self.phrase = (
+            " ".join(s.segment.folded for s in required) if len(required) > 1 else ""
+        )
+
+    def _matched(self, i: int, slot: Slot) -> Case:
+        found = Q(**{f"{self.prefix}{i}__gte": MAIN})
+        if slot.exact:
+            found &= _found_in("main_exact", _exact_patterns(slot))
+        return Case(When(found, then=Value(1)), default=Value(0), output_field=IntegerField())
 
     def annotations(self) -> dict[str, Any]:
         names = {f"{self.prefix}{i}": _slot_rank(s) for i, s in enumerate(self.slots)}
         matched = [
-            Case(
-                When(**{f"{self.prefix}{i}__gte": MAIN}, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            for i, slot in enumerate(self.slots)
-            if slot.required
+            self._matched(i, slot) for i, slot in enumerate(self.slots) if slot.required
         ]
         total = matched[0] if matched else Value(0, output_field=IntegerField())
         for part in matched[1:]:
@@ -147,14 +158,21 @@ class _Reading:
                     condition |= _found_in(column, patterns)
         return condition
 
-    def score(self, row: dict[str, Any]) -> float:
+    def score(self, row: dict[str, Any], name_norm: float) -> float:
+        """Field weight x rarity per slot; name matches shrink as names grow
+        (BM25's length normalisation); the required words together in the
+        name as typed add a bonus."""
         if not self.passes(row):
             return 0.0
         weight = {rank: value for _, rank, value in FIELDS}
-        return sum(
-            weight.get(row[f"{self.prefix}{i}"], 0.0) * self.weights[i]
-            for i in range(len(self.slots))
-        )
+        total = 0.0
+        for i in range(len(self.slots)):
+            rank = row[f"{self.prefix}{i}"]
+            value = weight.get(rank, 0.0) * self.weights[i]
+            total += value * name_norm if rank == NAME_RANK else value
+        if self.phrase and f" {self.phrase} " in row["name_folded"]:
+            total *= PHRASE_BONUS
+        return total
 
 
 class DatabaseProcedureSearch:
@@ -233,12 +251,12 @@ class DatabaseProcedureSearch:
         rows, readings = self._rows(rescue=False)
         if not rows and self.plan.has_text:
             rows, readings = self._rows(rescue=True)
-        phrase = " ".join(search_tokens(self.plan.text))
+        average = self.words.average_name_length or 1.0
         scored = []
         for row in rows:
-            score = max((r.score(row) for r in readings), default=0.0)
-            if phrase and f" {phrase} " in row["name_folded"]:
-                score *= PHRASE_BONUS
+            length = len(row["name_folded"].split())
+            norm = 1.0 / (1 - NAME_B + NAME_B * length / average)
+            score = max((r.score(row, norm) for r in readings), default=0.0)
             rank = row.get("code_rank", 0)
             score += CODE_EXACT if rank == 2 else CODE_PREFIX if rank == 1 else 0.0
             if score > 0:

@@ -27,7 +27,7 @@ from cms_pages.models import Agency, ProcedurePage, Sector
 from search import documents
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
 from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
-from search.text import code_variants, folded, normalise
+from search.text import code_variants, exact_lines, folded, normalise
 
 logger = logging.getLogger(__name__)
 CHUNK = 500  # procedures per bulk request (two lines each)
@@ -188,6 +188,14 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
         ),
         text_folded=folded_lines(
             *(doc.get(f, "") for f in ("documents", "steps", "requirements", "body"))
+        ),
+        main_exact=exact_lines(
+            doc["name"],
+            doc["keywords"],
+            doc["other_names"],
+            doc["result"],
+            doc["sector_name"],
+            doc["agency_name"],
         ),
         highlight_source="\n".join(
             doc[f] for f in ("result", "documents", "steps", "body") if doc.get(f)

@@ -34,6 +34,7 @@ class Lexicon:
     df: Counter[str] = field(default_factory=Counter)
     pair_df: Counter[str] = field(default_factory=Counter)
     name_words: Counter[str] = field(default_factory=Counter)
+    average_name_length: float = 0.0
 
     def share(self, phrase: str) -> float:
         """Estimated share of procedures whose main text has this folded phrase."""
@@ -62,6 +63,7 @@ def build(language: str) -> Lexicon:
     from search.models import ProcedureSearchText
 
     lexicon = Lexicon()
+    name_lengths = 0
     rows = ProcedureSearchText.objects.filter(locale__language_code=language)
     for name, keywords, other, summary in rows.values_list(
         "name_folded", "keywords_folded", "other_folded", "summary_folded"
@@ -78,6 +80,9 @@ def build(language: str) -> Lexicon:
         lexicon.pair_df.update(pairs)
         lexicon.name_words.update(name.split())
         lexicon.name_words.update(keywords.split())
+        name_lengths += len(name.split())
+    if lexicon.documents:
+        lexicon.average_name_length = name_lengths / lexicon.documents
     return lexicon
 
 

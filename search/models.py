@@ -63,6 +63,9 @@ class ProcedureSearchText(models.Model):
     other_folded = models.TextField(blank=True)  # names in other languages
     summary_folded = models.TextField(blank=True)  # result, sector, agency
     text_folded = models.TextField(blank=True)
+    # The main text with its diacritics (search/text.py `exact_lines`): a word
+    # typed with diacritics must match as typed ("tầng" is not "tặng").
+    main_exact = models.TextField(blank=True)
     highlight_source = models.TextField(blank=True)
 
     class Meta:

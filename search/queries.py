@@ -37,6 +37,7 @@ from search.understanding import (
     MAX_VARIANTS,
     RELEVANCE_FLOOR,
     QueryPlan,
+    Slot,
     extract_codes,
     plan_for,
     rescue_plan,
@@ -53,6 +54,7 @@ MAIN_FIELDS = [
     "sector_name^1.5",
     "agency_name^0.5",
 ]
+EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
 ALL_FIELDS = MAIN_FIELDS + [
     "documents^1.5",
     "steps^1",
@@ -126,42 +128,43 @@ class ProcedureSearch:
 
     # Text -------------------------------------------------------------------
 
-    def _required(self, plan: QueryPlan, rescue: bool) -> Q:
-        """What a result must match: enough of the required words, in main fields."""
-        missing = len(plan.required_slots) - plan.minimum_match(rescue)
-        options = [
-            Q(
+    @staticmethod
+    def _slot(slot: Slot) -> Q:
+        """One slot in the main fields: as typed with its diacritics (`exact`),
+        through the thesaurus, or as a prefix when half typed."""
+        if slot.exact:
+            return Q(
                 "multi_match",
-                query=plan.core,
+                query=slot.text,
                 type="cross_fields",
-                fields=MAIN_FIELDS,
-                analyzer=SEARCH_ANALYZER,
-                minimum_should_match=f"-{missing}" if missing > 0 else "100%",
+                fields=EXACT_FIELDS,
+                operator="and",
             )
+        whole = Q(
+            "multi_match",
+            query=slot.text,
+            type="cross_fields",
+            fields=MAIN_FIELDS,
+            analyzer=SEARCH_ANALYZER,
+            operator="and",
+        )
+        if not slot.prefix:
+            return whole
+        # "giấy phép môi tr": the edge n-grams of the name's words.
+        started = Q(
+            "multi_match", query=slot.text, type="bool_prefix", fields=PREFIX_FIELDS
+        )
+        return Q("bool", should=[whole, started], minimum_should_match=1)
+
+    def _required(self, plan: QueryPlan, rescue: bool) -> Q:
+        """What a result must match: enough of the required slots, in main fields;
+        in the rescue pass, or any one slot of two or more words."""
+        slots = [self._slot(slot) for slot in plan.required_slots]
+        options = [
+            Q("bool", should=slots, minimum_should_match=plan.minimum_match(rescue))
         ]
         if rescue:
-            options += [
-                Q(
-                    "multi_match",
-                    query=slot.text,
-                    type="cross_fields",
-                    fields=MAIN_FIELDS,
-                    analyzer=SEARCH_ANALYZER,
-                    operator="and",
-                )
-                for slot in plan.strong_slots
-            ]
-        if plan.prefix:
-            # "giấy phép môi tr": every word of the name, the last as a prefix.
-            options.append(
-                Q(
-                    "multi_match",
-                    query=plan.core,
-                    type="bool_prefix",
-                    fields=PREFIX_FIELDS,
-                    operator="and",
-                )
-            )
+            options += [self._slot(slot) for slot in plan.strong_slots]
         return Q("bool", should=options, minimum_should_match=1)
 
     def _reading(self, plan: QueryPlan, rescue: bool, original: bool) -> Q:

@@ -52,6 +52,40 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE.sub(move, normalise(text))
 
 
+# The exact (diacritics-kept) form compared when a query is typed with
+# diacritics: lower case, every "oa/oe/uy" tone moved to the first vowel
+# (unconditionally: the same on both sides is all that matters) and a final
+# y/ý/… after a consonant written i/í/…. `documents.py` builds the cluster's
+# `portal_exact` analyser from the same tables.
+EXACT_TONE_MAP = {
+    f"{first}{toned}": unicodedata.normalize("NFC", first + mark) + plain
+    for toned, (mark, plain) in _MOVE_TONE.items()
+    for first in ("o", "u")
+    if (plain == "y") == (first == "u")
+}
+EXACT_IY = {"y": "i", "ỳ": "ì", "ý": "í", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}
+EXACT_IY_PREFIX = r"^(b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)"
+_EXACT_IY = re.compile(EXACT_IY_PREFIX + "([yỳýỷỹỵ])$")
+_EXACT_TONE = re.compile("|".join(EXACT_TONE_MAP))
+
+
+def exact_token(token: str) -> str:
+    """A word in the exact form: "Kí" -> "kí", "ký" -> "kí", "hoá" -> "hóa"."""
+    word = _EXACT_TONE.sub(lambda m: EXACT_TONE_MAP[m.group(0)], normalise(token).lower())
+    return _EXACT_IY.sub(lambda m: m.group(1) + EXACT_IY[m.group(2)], word)
+
+
+def exact_lines(*values: str) -> str:
+    """Exact-form text, space-padded, one line per line of each value."""
+    out = []
+    for value in values:
+        for line in (value or "").splitlines():
+            words = [exact_token(w) for w in _RAW_WORD.findall(normalise(line))]
+            if words:
+                out.append(f" {' '.join(words)} ")
+    return "\n".join(out)
+
+
 def _iy(token: str) -> str:
     return _IY.sub(r"\1i", token)
 

@@ -31,7 +31,7 @@ from search.text import has_diacritics, modern_tones, normalise, raw_tokens
 COMMON_SHARE = 0.2
 # Both backends list only results scoring at least this share of the best
 # one (the relevance floor), and read at most this many editors' variants.
-RELEVANCE_FLOOR = 0.3
+RELEVANCE_FLOOR = 0.25
 MAX_VARIANTS = 3
 _CODE = re.compile(r"(?<![\w.])(\d{1,2}\.\d{3,6}|\d{4,7})(?![\w.])")
 
@@ -43,6 +43,9 @@ class Slot:
     segment: Segment
     required: bool
     prefix: bool = False
+    # Match as typed, diacritics and all: a one-word slot of a query typed
+    # with diacritics ("tầng" must not find "tặng"). The rescue pass folds.
+    exact: bool = False
 
     @property
     def text(self) -> str:
@@ -207,10 +210,11 @@ def understand(
         # Small numbers ("lớp 10", "3 tầng") only rank; codes were taken out.
         number = single and seg.text.isdigit() and not seg.alternatives
         optional = common or number or (single and seg.text in soft_words)
-        is_last = seg is segments[-1]
-        slots.append(Slot(seg, required=not optional, prefix=partial and is_last))
+        prefix = partial and seg is segments[-1]
+        exact = plan.diacritics and single and not seg.alternatives and not prefix
+        slots.append(Slot(seg, not optional, prefix, exact))
     if slots and not any(s.required for s in slots):
-        slots = [Slot(s.segment, True, s.prefix) for s in slots]
+        slots = [Slot(s.segment, True, s.prefix, s.exact) for s in slots]
     plan.slots = slots
     return plan
 
@@ -231,8 +235,14 @@ def rescue_plan(plan: QueryPlan) -> QueryPlan:
 
     words = lexicon(plan.language)
     fixed = [spelling.closest_word(fold(w), words) for w in plan.words]
+    unknown = sum(fold(w) != f for w, f in zip(plan.words, fixed, strict=True))
+    if unknown > max(1, len(plan.words) // 3):
+        # Mostly unknown words: not typos but another subject ("cheap flights").
+        fixed = [fold(w) for w in plan.words]
     repaired = [w if fold(w) == f else f for w, f in zip(plan.words, fixed, strict=True)]
-    return plan_for(" ".join(repaired), plan.language)
+    rescue = plan_for(" ".join(repaired), plan.language)
+    rescue.slots = [Slot(s.segment, s.required, s.prefix) for s in rescue.slots]
+    return rescue
 
 
 def plan_for(q: str, language: str) -> QueryPlan:
