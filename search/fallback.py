@@ -71,11 +71,24 @@ def _patterns(slot: Slot) -> list[str]:
     return patterns
 
 
-def _found_in(column: str, patterns: list[str]) -> Q:
+def _found_in(column: str, patterns: list[str], apart: list[str] = ()) -> Q:
+    """Any pattern in `column`; or, with `apart`, all those words anywhere in it."""
     condition = Q()
     for pattern in patterns:
         condition |= Q(**{f"{column}__contains": pattern})
+    if apart:
+        every = Q()
+        for word in apart:
+            every &= Q(**{f"{column}__contains": f" {word} "})
+        condition |= every
     return condition
+
+
+def _apart(slot: Slot) -> list[str]:
+    """The words of a thesaurus term of three or more words, matched apart too."""
+    if len(slot.segment.words) > 2 and slot.segment.alternatives and not slot.prefix:
+        return slot.segment.folded.split()
+    return []
 
 
 def _exact_patterns(slot: Slot) -> list[str]:
@@ -85,9 +98,12 @@ def _exact_patterns(slot: Slot) -> list[str]:
 
 def _slot_rank(slot: Slot) -> Case:
     """The rank of the best field holding the slot (0: nowhere)."""
-    patterns = _patterns(slot)
+    patterns, apart = _patterns(slot), _apart(slot)
     return Case(
-        *[When(_found_in(column, patterns), then=Value(rank)) for column, rank, _ in FIELDS],
+        *[
+            When(_found_in(column, patterns, apart), then=Value(rank))
+            for column, rank, _ in FIELDS
+        ],
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -152,10 +168,10 @@ class _Reading:
         """Rows with any required slot in a main field (what indexes can find)."""
         condition = Q()
         for slot in self.plan.required_slots:
-            patterns = _patterns(slot)
+            patterns, apart = _patterns(slot), _apart(slot)
             for column, rank, _ in FIELDS:
                 if rank >= MAIN:
-                    condition |= _found_in(column, patterns)
+                    condition |= _found_in(column, patterns, apart)
         return condition
 
     def score(self, row: dict[str, Any], name_norm: float) -> float:

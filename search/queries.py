@@ -148,6 +148,18 @@ class ProcedureSearch:
             analyzer=SEARCH_ANALYZER,
             operator="and",
         )
+        if len(slot.segment.words) > 2 and slot.segment.alternatives:
+            # The words of a longer term need not be side by side ("khai thác
+            # nước dưới đất" in "khai thác, sử dụng nước dưới đất"); two
+            # syllables apart say too little ("nghỉ" ... "sinh").
+            apart = Q(
+                "multi_match",
+                query=slot.text,
+                type="cross_fields",
+                fields=MAIN_FIELDS,
+                operator="and",
+            )
+            whole = Q("bool", should=[whole, apart], minimum_should_match=1)
         if not slot.prefix:
             return whole
         # "giấy phép môi tr": the edge n-grams of the name's words.
@@ -326,7 +338,8 @@ class ProcedureSearch:
             return self._cached_facets() or {facet: [] for facet in FACETS}
         facets: dict[str, list[dict[str, Any]]] = {}
         for facet in FACETS:
-            buckets = answer["aggregations"][facet]["values"]["buckets"]
+            aggregation = answer["aggregations"].get(facet, {})
+            buckets = aggregation.get("values", {}).get("buckets", [])
             facets[facet] = sorted_facet(
                 [
                     facet_entry(facet, b["key"], b["doc_count"], self.language)

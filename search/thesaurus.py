@@ -143,11 +143,24 @@ class Thesaurus:
             for term in group.terms:
                 for key in _key_forms(term, group.english):
                     finds[key] |= alternatives
+        # One step of transitivity: "motorbike" finds "xe máy", which finds "xe".
+        direct = {key: frozenset(alts) for key, alts in finds.items()}
+        for key, alternatives in finds.items():
+            for phrase in direct[key]:
+                alternatives |= direct.get(tuple(phrase.split()), frozenset())
         self.keys = {
             key: tuple(sorted(alts - {" ".join(fold_token(w) for w in key)}))
             for key, alts in finds.items()
         }
         self.longest = max((len(k) for k in self.keys), default=1)
+        # How each term of two or more words is written, by its folded form:
+        # "hộ chiêu" (a slip of the diacritics) is read as "hộ chiếu".
+        self.written: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for group in groups:
+            for term in (*group.terms, *group.finds):
+                words = tuple(raw_tokens(term))
+                if len(words) > 1 and not all(w.isascii() for w in words):
+                    self.written.setdefault(tuple(fold(w) for w in words), words)
 
     def segment(self, words: list[str]) -> list[Segment]:
         """Greedy longest-key segmentation of lower-case words (as typed)."""
@@ -164,6 +177,24 @@ class Thesaurus:
                 segments.append(Segment(i, i + 1, (words[i],)))
                 i += 1
         return segments
+
+    def repair(self, words: list[str]) -> list[str]:
+        """Words typed with diacritics, with slips in known terms put right: a
+        run of words that folds like a term of two or more words but is not
+        written like any is rewritten as the term."""
+        out = list(words)
+        i = 0
+        while i < len(out):
+            for size in range(min(self.longest, len(out) - i), 1, -1):
+                span = tuple(out[i : i + size])
+                written = self.written.get(tuple(fold(w) for w in span))
+                if written and span not in self.keys and span != written:
+                    out[i : i + size] = written
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
 
     def synonym_rules(self) -> list[str]:
         """The table as Solr rules for `synonym_graph` ("key => key, alt, …")."""

@@ -116,19 +116,36 @@ class QueryPlan:
         return max(2, n - 1 - (n - 3) // 2)
 
 
+@dataclass(frozen=True)
+class FunctionWords:
+    """The patterns of `vocabulary/function_words.txt`, as written and folded."""
+
+    written: frozenset[tuple[str, ...]]
+    folded: frozenset[tuple[str, ...]]
+    light: frozenset[str]  # light verbs: optional, but they rank
+    longest: int
+
+
 @lru_cache(maxsize=1)
-def function_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
-    """(patterns as written, patterns folded, longest pattern) from the data file."""
+def function_words() -> FunctionWords:
+    """The function-word patterns and light verbs from the data file."""
     written: set[tuple[str, ...]] = set()
+    light: set[str] = set()
+    section = ""
     for line in (VOCABULARY / "function_words.txt").read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            section = line[3:].split(":", 1)[0]
         line = line.split("#", 1)[0]
         for term in line.split(","):
             words = tuple(raw_tokens(term))
             if words:
                 written.add(words)
+                if section == "light":
+                    light.update(words)
     folded = {tuple(fold(w) for w in words) for words in written}
+    light |= {fold(w) for w in light}
     longest = max((len(w) for w in written), default=1)
-    return frozenset(written), frozenset(folded), longest
+    return FunctionWords(frozenset(written), frozenset(folded), frozenset(light), longest)
 
 
 def extract_codes(text: str) -> tuple[list[str], str]:
@@ -141,8 +158,9 @@ def _drop_function_words(
     words: list[str], protected: set[int], diacritics: bool, lexicon: Lexicon
 ) -> tuple[set[int], set[int]]:
     """(indices to leave out, indices kept only as optional words)."""
-    written, folded, longest = function_words()
-    patterns = written if diacritics else folded
+    words_file = function_words()
+    patterns = words_file.written if diacritics else words_file.folded
+    longest = words_file.longest
     drop: set[int] = set()
     soft: set[int] = set()
     i = 0
@@ -159,12 +177,17 @@ def _drop_function_words(
         if not matched:
             i += 1
             continue
-        if matched == 1 and _pairs_with_neighbour(words, i, lexicon):
+        light = matched == 1 and words[i] in words_file.light
+        if matched == 1 and (light or _pairs_with_neighbour(words, i, lexicon)):
             soft.add(i)
         else:
             drop.update(range(i, i + matched))
         i += matched
     return drop, soft
+
+
+def _key(words: tuple[str, ...] | list[str], diacritics: bool) -> tuple[str, ...]:
+    return tuple(words) if diacritics else tuple(fold(w) for w in words)
 
 
 def _pairs_with_neighbour(words: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -188,10 +211,13 @@ def understand(
     if not words:
         return plan
     plan.diacritics = has_diacritics(words)
+    if plan.diacritics:
+        words = plan.words = thesaurus.repair(words)
+    patterns = function_words().written if plan.diacritics else function_words().folded
     protected = {
         j
         for seg in thesaurus.segment(words)
-        if seg.end - seg.start > 1
+        if seg.end - seg.start > 1 and _key(seg.words, plan.diacritics) not in patterns
         for j in range(seg.start, seg.end)
     }
     drop, soft = _drop_function_words(words, protected, plan.diacritics, lexicon)
@@ -220,10 +246,11 @@ def understand(
 
 
 def _half_typed(q: str, last: str, lexicon: Lexicon) -> bool:
-    """The last word may still be being typed: no space after it, and either
-    not a known word or one or two letters ("giấy phép lái x")."""
+    """The last word may still be being typed: no space after it, no diacritics
+    (those come last when typing), and either not a known word or one or two
+    letters ("giấy phép lái x")."""
     word = fold(last)
-    if not q or q[-1].isspace() or word.isdigit() or len(word) > 12:
+    if not q or q[-1].isspace() or word != last or word.isdigit() or len(word) > 12:
         return False
     return len(word) <= 2 or not lexicon.known(word)
 

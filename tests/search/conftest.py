@@ -18,7 +18,7 @@ from search import backends, indexing, synonyms
 from search import lexicon
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
-from tests.search.sample import load_sample_catalogue
+from tests.search.sample import SAMPLE, load_catalogue
 
 
 def cluster_url() -> str:
@@ -42,13 +42,19 @@ def search_prefix():
 
 
 @pytest.fixture(scope="module")
-def sample_catalogue(django_db_setup, django_db_blocker):
-    """The sample catalogue in the test database for this module's tests."""
+def catalogue_path():
+    """The catalogue a module searches (override in a module for another one)."""
+    return SAMPLE
+
+
+@pytest.fixture(scope="module")
+def catalogue(catalogue_path, django_db_setup, django_db_blocker):
+    """The module's catalogue in the test database, for this module's tests."""
     with django_db_blocker.unblock():
         with transaction.atomic():
             with override_settings(ELASTICSEARCH_URL=""):
                 backends.reset()
-                load_sample_catalogue()
+                load_catalogue(catalogue_path)
                 indexing.write_search_text(list(indexing.procedure_documents()))
                 indexing._local.keys = None  # signals of the load: never committed
             yield
@@ -80,7 +86,7 @@ def cluster(search_prefix):
 
 
 @pytest.fixture(scope="module")
-def indexed(sample_catalogue, cluster, django_db_blocker):
+def indexed(catalogue, cluster, django_db_blocker):
     """The sample catalogue indexed into this module's indices."""
     with django_db_blocker.unblock():
         indexing.rebuild(cluster)
@@ -99,7 +105,7 @@ def on_cluster(indexed, db):
 
 
 @pytest.fixture
-def on_database(sample_catalogue, db):
+def on_database(catalogue, db):
     """Requests in this test are answered by the database fallback."""
     with override_settings(ELASTICSEARCH_URL=""):
         backends.reset()
