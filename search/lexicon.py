@@ -35,6 +35,8 @@ class Lexicon:
     pair_df: Counter[str] = field(default_factory=Counter)
     name_words: Counter[str] = field(default_factory=Counter)
     average_name_length: float = 0.0
+    # Words of the main text as written (exact form, see text.exact_token).
+    exact_words: set[str] = field(default_factory=set)
 
     def share(self, phrase: str) -> float:
         """Estimated share of procedures whose main text has this folded phrase."""
@@ -65,9 +67,10 @@ def build(language: str) -> Lexicon:
     lexicon = Lexicon()
     name_lengths = 0
     rows = ProcedureSearchText.objects.filter(locale__language_code=language)
-    for name, keywords, other, summary in rows.values_list(
-        "name_folded", "keywords_folded", "other_folded", "summary_folded"
+    for name, keywords, other, summary, exact in rows.values_list(
+        "name_folded", "keywords_folded", "other_folded", "summary_folded", "main_exact"
     ):
+        lexicon.exact_words.update(exact.split())
         lexicon.documents += 1
         words: set[str] = set()
         pairs: set[str] = set()

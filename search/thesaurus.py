@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -178,17 +179,23 @@ class Thesaurus:
                 i += 1
         return segments
 
-    def repair(self, words: list[str]) -> list[str]:
+    def repair(self, words: list[str], known: Callable[[str], bool]) -> list[str]:
         """Words typed with diacritics, with slips in known terms put right: a
-        run of words that folds like a term of two or more words but is not
-        written like any is rewritten as the term."""
+        run of words that folds like a term of two or more words, is not
+        written like any, and has a word the catalogue never writes that way
+        (`known` says), is rewritten as the term ("hộ chiêu" -> "hộ chiếu")."""
         out = list(words)
         i = 0
         while i < len(out):
             for size in range(min(self.longest, len(out) - i), 1, -1):
                 span = tuple(out[i : i + size])
                 written = self.written.get(tuple(fold(w) for w in span))
-                if written and span not in self.keys and span != written:
+                if (
+                    written
+                    and span not in self.keys
+                    and span != written
+                    and not all(known(w) for w in span)
+                ):
                     out[i : i + size] = written
                     i += size
                     break

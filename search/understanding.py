@@ -25,7 +25,7 @@ from functools import lru_cache
 from portal.text import fold
 from search.lexicon import Lexicon, lexicon
 from search.thesaurus import VOCABULARY, Segment, Thesaurus, thesaurus
-from search.text import has_diacritics, modern_tones, normalise, raw_tokens
+from search.text import exact_token, has_diacritics, modern_tones, normalise, raw_tokens
 
 # A slot whose phrase is in more than this share of procedures is optional.
 COMMON_SHARE = 0.2
@@ -212,7 +212,8 @@ def understand(
         return plan
     plan.diacritics = has_diacritics(words)
     if plan.diacritics:
-        words = plan.words = thesaurus.repair(words)
+        known = lambda word: exact_token(word) in lexicon.exact_words  # noqa: E731
+        words = plan.words = thesaurus.repair(words, known)
     patterns = function_words().written if plan.diacritics else function_words().folded
     protected = {
         j
