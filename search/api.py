@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET
 
 from cms_pages.models import ProcedurePage
 from search.forms import SearchParamsForm
-from search.service import search_procedures, suggest_procedures
 from search.query_log import log_search
 from search.serializers import procedure_record
+from search.service import search_procedures, suggest_procedures
 from search.text import normalise
 
 logger = logging.getLogger(__name__)

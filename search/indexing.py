@@ -1,15 +1,15 @@
 """Keep the search index and the database fallback text true to the pages.
 
-Pages become documents here (`procedure_documents`). Signal handlers collect
-the translation keys of procedures that changed and, once the transaction has
-committed, update both stores in bulk (`update_procedures`). A cluster outage
-never breaks publishing: the keys are recorded in `PendingReindex` and
-`manage.py search_index update` (or the next successful update) applies them.
+Pages become documents here (`procedure_documents`); `update_procedures`
+writes both stores in bulk (the signal handlers of `signals.py` call it after
+each commit). A cluster outage never breaks publishing: the keys are recorded
+in `PendingReindex` and `manage.py search_index update` (or the next
+successful update) applies them. `rebuild` builds every index anew and swaps
+aliases (`cluster_admin.py` has status and the thesaurus reload).
 """
 
 import logging
 import re
-import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -17,16 +17,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Locale
 
-from cms_pages.models import Agency, ProcedurePage, Sector
+from cms_pages.models import ProcedurePage
 from search import documents
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
-from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
+from search.models import PendingReindex, ProcedureSearchText
 from search.text import code_variants, exact_lines, folded, normalise
 
 logger = logging.getLogger(__name__)
@@ -280,7 +277,7 @@ def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
         if engine is None:
             cluster_ok = False
             if documents_configured():
-                _queue(chunk)
+                queue_for_later(chunk)
             continue
         try:
             aliases = {lang: documents.alias_name(lang) for lang in documents.LANGUAGES}
@@ -297,7 +294,7 @@ def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
             else:
                 breaker.success()
             logger.warning("Search index update queued for later: %s", error)
-            _queue(chunk)
+            queue_for_later(chunk)
             cluster_ok = False
     return cluster_ok
 
@@ -308,7 +305,8 @@ def documents_configured() -> bool:
     return bool(cluster_urls())
 
 
-def _queue(keys: list[uuid.UUID]) -> None:
+def queue_for_later(keys: list[uuid.UUID]) -> None:
+    """Record procedures whose cluster update must be retried."""
     existing = set(
         PendingReindex.objects.filter(translation_key__in=keys).values_list(
             "translation_key", flat=True
@@ -388,105 +386,3 @@ def rebuild(engine: Engine, stdout=None) -> dict[str, tuple[str, int]]:
             stdout.write(f"{alias} -> {name}: {built[alias][1]} documents")
     PendingReindex.objects.all().delete()
     return built
-
-
-def status(engine: Engine) -> list[tuple[str, str, int]]:
-    """(alias, concrete index, document count) for every locale."""
-    rows = []
-    for language in documents.LANGUAGES:
-        alias = documents.alias_name(language)
-        indices = engine.indices_for_alias(alias)
-        if not indices:
-            rows.append((alias, "-", 0))
-        for name in indices:
-            rows.append((alias, name, engine.count(name)))
-    return rows
-
-
-# After commit, in bulk ------------------------------------------------------
-
-_local = threading.local()
-
-
-def schedule(keys: Iterable[uuid.UUID]) -> None:
-    """Update these procedures once the current transaction commits.
-
-    Keys from every signal of one transaction are collected and sent in one
-    bulk request by the first on-commit callback; later callbacks find nothing
-    left to do.
-    """
-    pending = getattr(_local, "keys", None)
-    if pending is None:
-        pending = _local.keys = set()
-    pending.update(keys)
-    transaction.on_commit(flush, robust=True)
-
-
-def flush() -> None:
-    """Apply what `schedule` collected (an on-commit callback)."""
-    keys = getattr(_local, "keys", None)
-    _local.keys = None
-    if keys:
-        try:
-            update_procedures(keys)
-        except Exception:  # publishing must never fail because of search
-            logger.exception("Updating the search index failed; queued for retry")
-            try:
-                _queue(list(keys))
-            except Exception:
-                logger.exception("Could not queue the search update either")
-
-
-def _procedure_keys_under(page: Page) -> list[uuid.UUID]:
-    specific = page.specific_class
-    if specific is not None and issubclass(specific, ProcedurePage):
-        return [page.translation_key]
-    return list(
-        ProcedurePage.objects.descendant_of(page)
-        .values_list("translation_key", flat=True)
-        .distinct()
-    )
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def on_page_changed(sender, instance: Page, **kwargs) -> None:
-    """Publishing or unpublishing any page of a procedure (or its catalogue)."""
-    if isinstance(instance, ProcedurePage):
-        schedule([instance.translation_key])
-    elif type(instance).__name__ == "ProcedureIndexPage":
-        schedule(_procedure_keys_under(instance))
-
-
-@receiver(post_page_move)
-def on_page_moved(sender, instance: Page, **kwargs) -> None:
-    """A move changes URLs of the page and everything under it."""
-    schedule(_procedure_keys_under(instance))
-
-
-@receiver(post_delete, sender=ProcedurePage)
-def on_procedure_deleted(sender, instance: ProcedurePage, **kwargs) -> None:
-    schedule([instance.translation_key])
-
-
-@receiver(post_save, sender=Sector)
-@receiver(post_save, sender=Agency)
-def on_snippet_saved(sender, instance, created: bool, **kwargs) -> None:
-    """A renamed sector or agency changes the text and facets of its procedures."""
-    if created:
-        return
-    field = "sector" if sender is Sector else "agency"
-    schedule(
-        ProcedurePage.objects.filter(**{field: instance}).values_list(
-            "translation_key", flat=True
-        )
-    )
-
-
-@receiver(post_save, sender=SearchSynonym)
-@receiver(post_delete, sender=SearchSynonym)
-def on_synonym_saved(sender, instance, **kwargs) -> None:
-    """Synonyms apply at query time: forget the cached list after commit."""
-    from search import synonyms
-
-    transaction.on_commit(synonyms.invalidate)

@@ -14,6 +14,7 @@ breaker with a slow first query).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -69,15 +70,32 @@ def suggest_procedures(q: str, locale: str = "vi") -> tuple[list[dict[str, str]]
     )
 
 
+_forks = {"registered": False}
+
+
 def warm_up(wait: bool = False) -> threading.Thread | None:
-    """Prepare this process for its first search (in a background thread)."""
+    """Prepare this process for its first search (in a background thread).
+
+    A worker forked from a process that warmed up (gunicorn --preload) must
+    not share its connections: it forgets them and warms up on its own.
+    """
     if not getattr(settings, "SEARCH_WARM_UP", True):
         return None
+    if not _forks["registered"] and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_warm_after_fork)
+        _forks["registered"] = True
     thread = threading.Thread(target=_warm, name="search-warm-up", daemon=True)
     thread.start()
     if wait:
         thread.join()
     return thread
+
+
+def _warm_after_fork() -> None:
+    from search import backends
+
+    backends.reset()
+    warm_up()
 
 
 def _warm() -> None:

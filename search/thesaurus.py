@@ -219,10 +219,18 @@ class Thesaurus:
         return digest.hexdigest()[:12]
 
 
-@lru_cache(maxsize=1)
 def thesaurus() -> Thesaurus:
-    """The shipped thesaurus (read once per process)."""
+    """The shipped thesaurus plus a site's own files (SEARCH_EXTRA_THESAURUS),
+    read once per process."""
+    from django.conf import settings
+
+    extra = getattr(settings, "SEARCH_EXTRA_THESAURUS", "") or ""
+    return _compiled(tuple(p.strip() for p in extra.split(",") if p.strip()))
+
+
+@lru_cache(maxsize=2)
+def _compiled(extra: tuple[str, ...]) -> Thesaurus:
     groups: list[Group] = []
-    for name in SOURCES:
-        groups.extend(read_groups(VOCABULARY / name))
+    for path in [VOCABULARY / name for name in SOURCES] + [Path(p) for p in extra]:
+        groups.extend(read_groups(path))
     return Thesaurus(groups)

@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from portal.text import fold
 from search.lexicon import Lexicon, lexicon
-from search.thesaurus import VOCABULARY, Segment, Thesaurus, thesaurus
 from search.text import exact_token, has_diacritics, modern_tones, normalise, raw_tokens
+from search.thesaurus import VOCABULARY, Segment, Thesaurus, thesaurus
 
 # A slot whose phrase is in more than this share of procedures is optional.
 COMMON_SHARE = 0.2

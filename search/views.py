@@ -11,9 +11,9 @@ from wagtail.models import Locale, Page
 
 from cms_pages.models import HomePage, ProcedureIndexPage, ProcedurePage
 from search.forms import FACETS, SearchParamsForm
+from search.query_log import log_search
 from search.results import SearchResults
 from search.service import search_procedures
-from search.query_log import log_search
 from search.text import folded
 
 PAGE_SIZE = 20

@@ -14,8 +14,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from search import backends, indexing, synonyms
-from search import lexicon
+from search import backends, indexing, lexicon, signals, synonyms
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
 from tests.search.sample import SAMPLE, load_catalogue
@@ -56,7 +55,7 @@ def catalogue(catalogue_path, django_db_setup, django_db_blocker):
                 backends.reset()
                 load_catalogue(catalogue_path)
                 indexing.write_search_text(list(indexing.procedure_documents()))
-                indexing._local.keys = None  # signals of the load: never committed
+                signals.forget_scheduled()  # the load never commits
             yield
             transaction.set_rollback(True)
 
