@@ -14,9 +14,11 @@ up to three short requests:
 2. the page itself, with `min_score` at a share of the best score (the
    relevance floor: a tail of unrelated procedures is not listed), facets and
    highlighting;
-3. "did you mean" only when fewer than three procedures were found.
+3. "did you mean" (from the catalogue's own words) only when fewer than three
+   procedures were found.
 
-A blank query lists the catalogue by name; its facet counts are cached.
+A blank query lists the catalogue by name. Facet counts of a search are cached
+for a minute (they change only with the catalogue).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import hashlib
 import json
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import caches
 from elasticsearch.dsl import Q, Search
 
 from search import documents, spelling, synonyms
@@ -55,14 +57,11 @@ MAIN_FIELDS = [
     "agency_name^0.5",
 ]
 EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
-ALL_FIELDS = MAIN_FIELDS + [
-    "documents^1.5",
-    "steps^1",
-    "requirements^0.5",
-    "body^0.5",
-]
+# Scoring adds the dossier documents; steps, requirements and body are mostly
+# the same boilerplate in national data and cost more than they tell.
+ALL_FIELDS = MAIN_FIELDS + ["documents^1.5"]
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]
-HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps", "body"]
+HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps"]
 SOURCE_FIELDS = [
     "code",
     "name",
@@ -239,6 +238,13 @@ class ProcedureSearch:
             s = s.query(self.text_query(rescue))
             if min_score is not None:
                 s = s.extra(min_score=min_score)
+            # The words as typed mark the snippet: far cheaper than re-running
+            # the whole scoring query (thesaurus, phrases) on every hit.
+            marked = Q(
+                "multi_match",
+                query=" ".join(filter(None, (self.plan.text, *self.plan.codes))),
+                fields=HIGHLIGHT_FIELDS,
+            )
             s = s.highlight_options(
                 pre_tags=["<mark>"],
                 post_tags=["</mark>"],
@@ -246,19 +252,23 @@ class ProcedureSearch:
                 fragment_size=160,
                 number_of_fragments=1,
                 no_match_size=0,
+                highlight_query=marked.to_dict(),
             ).highlight(*HIGHLIGHT_FIELDS)
         else:
             s = s.sort("sort_name", "code")
         filters = self.filters()
         if filters:
             s = s.post_filter("bool", filter=filters)
-        if self.has_query or self._cached_facets() is None:
+        if self._cached_facets() is None:
             for facet in FACETS:
+                field_name = FACET_FIELDS[facet][1]
                 others = self.filters(skip=facet)
-                agg_filter = Q("bool", filter=others) if others else Q("match_all")
-                s.aggs.bucket(facet, "filter", filter=agg_filter).bucket(
-                    "values", "terms", field=FACET_FIELDS[facet][1], size=200
-                )
+                if others:
+                    s.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
+                        "values", "terms", field=field_name, size=200
+                    )
+                else:
+                    s.aggs.bucket(facet, "terms", field=field_name, size=200)
         start = (params.page - 1) * params.page_size
         return s[start : start + params.page_size]
 
@@ -327,11 +337,13 @@ class ProcedureSearch:
 
     def _facet_key(self) -> str:
         selected = {facet: sorted(self.params.selected(facet)) for facet in FACETS}
-        raw = json.dumps([documents.alias_name(self.language), selected])
+        raw = json.dumps([documents.alias_name(self.language), self.params.q, selected])
         return "portal_search:facets:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
 
     def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
-        return cache.get(self._facet_key())
+        # Per process ("local"): a facet count a minute old is fine, a round
+        # trip to a shared cache per search is not.
+        return caches["local"].get(self._facet_key())
 
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if "aggregations" not in answer:
@@ -339,16 +351,16 @@ class ProcedureSearch:
         facets: dict[str, list[dict[str, Any]]] = {}
         for facet in FACETS:
             aggregation = answer["aggregations"].get(facet, {})
-            buckets = aggregation.get("values", {}).get("buckets", [])
+            buckets = aggregation.get("values", aggregation).get("buckets", [])
             facets[facet] = sorted_facet(
                 [
                     facet_entry(facet, b["key"], b["doc_count"], self.language)
                     for b in buckets
                 ]
             )
-        if not self.has_query:
-            # The blank listing's counts change only with the catalogue.
-            cache.set(self._facet_key(), facets, FACET_CACHE_SECONDS)
+        # A search's counts change only with the catalogue: popular searches
+        # and the blank listing skip the aggregations for a minute.
+        caches["local"].set(self._facet_key(), facets, FACET_CACHE_SECONDS)
         return facets
 
     @staticmethod
