@@ -90,12 +90,17 @@ def document(record: dict, language: str) -> dict:
     from portal.text import ascii_slug
     from search.text import code_variants, folded
 
-    tr = (record.get("translations") or {}).get(language, {}) if language != "vi" else {}
+    tr = (
+        (record.get("translations") or {}).get(language, {}) if language != "vi" else {}
+    )
     name = tr.get("name") or record["name"]
     sector = tr.get("sector") or record["sector"]
     agency = tr.get("agency") or record["agency"]
     docs = tr.get("documents") or [d["name"] for d in record["documents"]]
-    sector_slug, agency_slug = ascii_slug(record["sector"], 100), ascii_slug(record["agency"], 100)
+    sector_slug, agency_slug = (
+        ascii_slug(record["sector"], 100),
+        ascii_slug(record["agency"], 100),
+    )
     return {
         "translation_key": str(uuid.uuid5(uuid.NAMESPACE_URL, record["code"])),
         "page_id": None,
@@ -185,7 +190,8 @@ def drive(base: str, clients: int, plan: list[tuple[str, str]]) -> dict:
                     errors += 1
 
     threads = [
-        threading.Thread(target=worker, args=(plan[i::clients],)) for i in range(clients)
+        threading.Thread(target=worker, args=(plan[i::clients],))
+        for i in range(clients)
     ]
     started = time.perf_counter()
     for t in threads:
@@ -270,17 +276,27 @@ def load_data(args, engine, prefix: str) -> None:
     records = json.loads(CATALOGUE.read_text(encoding="utf-8"))
     started = time.perf_counter()
     generated = generate(records, args.procedures)
-    docs = {lang: [document(r, lang) for r in generated] for lang in documents.LANGUAGES}
-    print(f"generated {args.procedures} procedures x 2 locales in {time.perf_counter() - started:.1f} s")
+    docs = {
+        lang: [document(r, lang) for r in generated] for lang in documents.LANGUAGES
+    }
+    print(
+        f"generated {args.procedures} procedures x 2 locales in {time.perf_counter() - started:.1f} s"
+    )
     if engine is not None:
         started = time.perf_counter()
         for language, items in docs.items():
-            indexing.point_alias(engine, language, indexing.build_index(engine, language, items))
+            indexing.point_alias(
+                engine, language, indexing.build_index(engine, language, items)
+            )
         took = time.perf_counter() - started
         total = sum(len(v) for v in docs.values())
-        print(f"{engine.name} {engine.version}: rebuild of {total} documents in {took:.1f} s")
+        print(
+            f"{engine.name} {engine.version}: rebuild of {total} documents in {took:.1f} s"
+        )
     started = time.perf_counter()
-    locales = {c: Locale.objects.get_or_create(language_code=c)[0] for c in ("vi", "en")}
+    locales = {
+        c: Locale.objects.get_or_create(language_code=c)[0] for c in ("vi", "en")
+    }
     ProcedureSearchText.objects.all().delete()
     rows = [
         indexing._search_text_row(d, locales[lang])  # noqa: SLF001
@@ -293,7 +309,9 @@ def load_data(args, engine, prefix: str) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE portal_search_proceduresearchtext")
-    print(f"database: {len(rows)} rows written in {time.perf_counter() - started:.1f} s")
+    print(
+        f"database: {len(rows)} rows written in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def main() -> int:

@@ -57,7 +57,10 @@ exact_tones = char_filter(
     mappings=[
         f"{old} => {new}"
         for pair, target in EXACT_TONE_MAP.items()
-        for old, new in ((pair, target), (pair[0].upper() + pair[1], target[0].upper() + target[1]))
+        for old, new in (
+            (pair, target),
+            (pair[0].upper() + pair[1], target[0].upper() + target[1]),
+        )
     ],
 )
 exact_iy = [

@@ -134,7 +134,9 @@ class _Reading:
         found = Q(**{f"{self.prefix}{i}__gte": MAIN})
         if slot.exact:
             found &= _found_in("main_exact", _exact_patterns(slot))
-        return Case(When(found, then=Value(1)), default=Value(0), output_field=IntegerField())
+        return Case(
+            When(found, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
 
     def annotations(self) -> dict[str, Any]:
         names = {f"{self.prefix}{i}": _slot_rank(s) for i, s in enumerate(self.slots)}
@@ -199,9 +201,9 @@ class DatabaseProcedureSearch:
         self.language = params.locale
         self.words = lexicon(self.language)
         self.plan = plan_for(params.q, self.language)
-        self.variants = [
-            plan_for(v, self.language) for v in synonyms.expand(params.q)
-        ][:MAX_VARIANTS]
+        self.variants = [plan_for(v, self.language) for v in synonyms.expand(params.q)][
+            :MAX_VARIANTS
+        ]
 
     def base(self) -> QuerySet[ProcedureSearchText]:
         return ProcedureSearchText.objects.filter(locale__language_code=self.language)
@@ -302,7 +304,9 @@ class DatabaseProcedureSearch:
         hits = [self._hit(by_id[i], tokens) for i in page_ids if i in by_id]
         suggestion = ""
         if self.plan.has_text and params.page == 1:
-            suggestion = spelling.did_you_mean(self.plan.words, self.words, len(selected))
+            suggestion = spelling.did_you_mean(
+                self.plan.words, self.words, len(selected)
+            )
         return SearchResults(
             query=params.q,
             count=len(selected),

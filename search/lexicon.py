@@ -78,7 +78,9 @@ def build(language: str) -> Lexicon:
             for line in text.split("\n"):
                 tokens = line.split()
                 words.update(tokens)
-                pairs.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+                pairs.update(
+                    f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
+                )
         lexicon.df.update(words)
         lexicon.pair_df.update(pairs)
         lexicon.name_words.update(name.split())

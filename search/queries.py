@@ -92,9 +92,9 @@ class ProcedureSearch:
         self.params = params
         self.language = params.locale if params.locale in documents.LANGUAGES else "vi"
         self.plan = plan_for(params.q, self.language)
-        self.variants = [
-            plan_for(v, self.language) for v in synonyms.expand(params.q)
-        ][:MAX_VARIANTS]
+        self.variants = [plan_for(v, self.language) for v in synonyms.expand(params.q)][
+            :MAX_VARIANTS
+        ]
         self.took = 0.0
 
     # Facet filters ----------------------------------------------------------
@@ -264,9 +264,9 @@ class ProcedureSearch:
                 field_name = FACET_FIELDS[facet][1]
                 others = self.filters(skip=facet)
                 if others:
-                    s.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
-                        "values", "terms", field=field_name, size=200
-                    )
+                    s.aggs.bucket(
+                        facet, "filter", filter=Q("bool", filter=others)
+                    ).bucket("values", "terms", field=field_name, size=200)
                 else:
                     s.aggs.bucket(facet, "terms", field=field_name, size=200)
         start = (params.page - 1) * params.page_size

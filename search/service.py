@@ -33,7 +33,9 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _with_fallback(run_engine: Callable[[Engine], T], run_database: Callable[[], T]) -> T:
+def _with_fallback(
+    run_engine: Callable[[Engine], T], run_database: Callable[[], T]
+) -> T:
     engine = get_engine()
     if engine is not None:
         try:

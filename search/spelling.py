@@ -10,31 +10,45 @@ land").
 from __future__ import annotations
 
 import difflib
+import re
 
 from portal.text import fold
 from search.lexicon import Lexicon
 
 FEW_RESULTS = 3  # offer "did you mean" below this many results
 MIN_LENGTH = 3
+# The shape of a Vietnamese syllable, folded: onset, vowels, one of the
+# finals the language allows. A word typed with diacritics is Vietnamese and
+# is only corrected to such a syllable ("lân" is never "land").
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
+)
 
 
 def closest_word(word: str, lexicon: Lexicon) -> str:
-    """`word` (folded) or the closest known word when it is unknown."""
-    if len(word) < MIN_LENGTH or word.isdigit() or lexicon.known(word):
-        return word
+    """The folded word, or the closest known word when it is unknown: same
+    first letter (typos rarely hit it), and a Vietnamese syllable when the
+    word was typed with diacritics."""
+    folded = fold(word)
+    if len(folded) < MIN_LENGTH or folded.isdigit() or lexicon.known(folded):
+        return folded
     vocabulary = lexicon.name_words
-    close = difflib.get_close_matches(word, vocabulary.keys(), n=5, cutoff=0.75)
+    options = [w for w in vocabulary if w[:1] == folded[:1]]
+    if folded != word.lower():
+        options = [w for w in options if _SYLLABLE.match(w)]
+    close = difflib.get_close_matches(folded, options, n=5, cutoff=0.75)
     if not close:
-        return word
+        return folded
     return max(
         close,
-        key=lambda w: (difflib.SequenceMatcher(None, word, w).ratio(), vocabulary[w]),
+        key=lambda w: (difflib.SequenceMatcher(None, folded, w).ratio(), vocabulary[w]),
     )
 
 
 def corrected(words: list[str], lexicon: Lexicon) -> list[str]:
     """The words with unknown ones replaced by their closest known word (folded)."""
-    return [closest_word(fold(w), lexicon) for w in words]
+    return [closest_word(w, lexicon) for w in words]
 
 
 def did_you_mean(words: list[str], lexicon: Lexicon, count: int) -> str:

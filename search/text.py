@@ -17,7 +17,9 @@ from portal.text import fold
 # (`pattern_replace` token filter in documents.py); keep them identical.
 IY_PATTERN = r"^(b|c|d|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)y$"
 _IY = re.compile(IY_PATTERN)
-_IY_RAW = re.compile(r"^(b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)([iìíỉĩịyỳýỷỹỵ])$")
+_IY_RAW = re.compile(
+    r"^(b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)([iìíỉĩịyỳýỷỹỵ])$"
+)
 _I_TO_Y = str.maketrans("iìíỉĩị", "yỳýỷỹỵ")
 _Y_TO_I = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -71,7 +73,9 @@ _EXACT_TONE = re.compile("|".join(EXACT_TONE_MAP))
 
 def exact_token(token: str) -> str:
     """A word in the exact form: "Kí" -> "kí", "ký" -> "kí", "hoá" -> "hóa"."""
-    word = _EXACT_TONE.sub(lambda m: EXACT_TONE_MAP[m.group(0)], normalise(token).lower())
+    word = _EXACT_TONE.sub(
+        lambda m: EXACT_TONE_MAP[m.group(0)], normalise(token).lower()
+    )
     return _EXACT_IY.sub(lambda m: m.group(1) + EXACT_IY[m.group(2)], word)
 
 

@@ -101,7 +101,7 @@ def read_groups(path: Path) -> list[Group]:
 
 
 def _plurals(term: str) -> list[str]:
-    """"licence" -> ["licence", "licences"]: English plural of the last word."""
+    """ "licence" -> ["licence", "licences"]: English plural of the last word."""
     if " " in term and not term.isascii():
         return [term]
     last = term.rsplit(" ", 1)[-1]

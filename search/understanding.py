@@ -145,7 +145,9 @@ def function_words() -> FunctionWords:
     folded = {tuple(fold(w) for w in words) for words in written}
     light |= {fold(w) for w in light}
     longest = max((len(w) for w in written), default=1)
-    return FunctionWords(frozenset(written), frozenset(folded), frozenset(light), longest)
+    return FunctionWords(
+        frozenset(written), frozenset(folded), frozenset(light), longest
+    )
 
 
 def extract_codes(text: str) -> tuple[list[str], str]:
@@ -262,12 +264,14 @@ def rescue_plan(plan: QueryPlan) -> QueryPlan:
     from search import spelling
 
     words = lexicon(plan.language)
-    fixed = [spelling.closest_word(fold(w), words) for w in plan.words]
+    fixed = [spelling.closest_word(w, words) for w in plan.words]
     unknown = sum(fold(w) != f for w, f in zip(plan.words, fixed, strict=True))
     if unknown > max(1, len(plan.words) // 3):
         # Mostly unknown words: not typos but another subject ("cheap flights").
         fixed = [fold(w) for w in plan.words]
-    repaired = [w if fold(w) == f else f for w, f in zip(plan.words, fixed, strict=True)]
+    repaired = [
+        w if fold(w) == f else f for w, f in zip(plan.words, fixed, strict=True)
+    ]
     rescue = plan_for(" ".join(repaired), plan.language)
     rescue.slots = [Slot(s.segment, s.required, s.prefix) for s in rescue.slots]
     return rescue

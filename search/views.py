@@ -77,7 +77,9 @@ def promotions(q: str, language: str) -> list[dict[str, Any]]:
             if not page.live:
                 continue
             description = pick.description if in_source else page.search_description
-            items.append({"title": page.title, "url": page.url, "description": description})
+            items.append(
+                {"title": page.title, "url": page.url, "description": description}
+            )
         elif pick.external_link_url:
             items.append(
                 {
@@ -134,7 +136,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     }
     vietnamese_only = _("Vietnamese only")
     cards = [
-        (pages[hit.page_id], hit, vietnamese_only if hit.language not in ("", language) else "")
+        (
+            pages[hit.page_id],
+            hit,
+            vietnamese_only if hit.language not in ("", language) else "",
+        )
         for hit in results.results
         if hit.page_id in pages
     ]

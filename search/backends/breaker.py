@@ -96,7 +96,9 @@ class CircuitBreaker:
         with self.lock:
             if self.state == HALF_OPEN:
                 self.open_until = now + self.cooldown
-                self._change(OPEN, f"probe failed ({reason}); database for {self.cooldown:g} s")
+                self._change(
+                    OPEN, f"probe failed ({reason}); database for {self.cooldown:g} s"
+                )
                 return
             if self.state == OPEN:
                 return

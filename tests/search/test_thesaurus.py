@@ -106,9 +106,7 @@ def test_slips_of_the_diacritics_in_known_terms_are_repaired():
     catalogue = {"hộ", "chiếu", "bị", "mất", "đăng", "kí", "thi", "tặng", "cho"}
     known = catalogue.__contains__
     repair = thesaurus().repair
-    assert repair(raw_tokens("hộ chiêu bị mất"), known) == raw_tokens(
-        "hộ chiếu bị mất"
-    )
+    assert repair(raw_tokens("hộ chiêu bị mất"), known) == raw_tokens("hộ chiếu bị mất")
     # Words the catalogue writes that way are left alone, even when a term
     # folds the same ("ký thi tốt nghiệp" is not "kỳ thi tốt nghiệp").
     assert repair(raw_tokens("tặng cho"), known) == raw_tokens("tặng cho")

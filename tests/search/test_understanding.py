@@ -169,7 +169,7 @@ def test_nonsense_finds_nothing(backend, client):
 
 @pytest.mark.search
 def test_the_tail_stops_at_the_relevance_floor(backend, client):
-    """"lam so do" listed 45 procedures on the database backend; now only the
+    """ "lam so do" listed 45 procedures on the database backend; now only the
     land-certificate procedures it means."""
     data = client.get(SEARCH, {"q": "lam so do"}).json()
     assert 1 <= data["count"] <= 5
