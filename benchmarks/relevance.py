@@ -219,7 +219,7 @@ def load_catalogue(path: Path) -> None:
 
     from django.core.management import call_command
 
-    from cms_pages.demo import load_site
+    from demo.site import load_site
     from search import signals
 
     quiet = io.StringIO()

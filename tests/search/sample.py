@@ -18,7 +18,7 @@ EVAL_QUERIES = Path(settings.BASE_DIR) / "benchmarks" / "evalset" / "queries.jso
 
 def load_catalogue(path: Path = SAMPLE) -> None:
     """The demo site tree (home and catalogue pages) and the procedures of `path`."""
-    from cms_pages.demo import load_site
+    from demo.site import load_site
 
     quiet = StringIO()
     load_site(quiet)
