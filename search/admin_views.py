@@ -14,6 +14,7 @@ has two actions:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -110,65 +111,73 @@ def report(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "search/admin/quality.html", context)
 
 
-def add_synonym(request: HttpRequest) -> HttpResponse:
-    """Make a failing query a synonym of official words (or of a procedure's name)."""
-    _allowed(request, "portal_search.add_searchsynonym")
+def _fix_view(
+    request: HttpRequest,
+    form_class: type[forms.Form],
+    template: str,
+    title: str,
+    apply: Callable[[dict[str, Any]], str],
+) -> HttpResponse:
+    """A one-click fix for a failing query: the form, the candidates offered,
+    and on a valid POST `apply(cleaned_data)`, whose message is shown."""
     query = (request.POST or request.GET).get("query", "")[:200]
     locale = request.GET.get("locale", "vi")
-    form = SynonymForm(request.POST or None, initial={"query": query})
+    form = form_class(request.POST or None, initial={"query": query})
     if request.method == "POST" and form.is_valid():
-        terms = f"{form.cleaned_data['query']}, {form.cleaned_data['terms']}"
-        SearchSynonym.objects.create(
-            terms=terms, note=str(_("from the search-quality report"))
-        )
-        messages.success(
-            request,
-            _("“%(query)s” now also finds %(terms)s.")
-            % {
-                "query": form.cleaned_data["query"],
-                "terms": form.cleaned_data["terms"],
-            },
-        )
+        messages.success(request, apply(form.cleaned_data))
         return redirect("search_quality:index")
+    offered = quality.candidates(query, locale) if query else []
     context = {
         "form": form,
         "query": query,
-        "candidates": _names(quality.candidates(query, locale), locale)
-        if query
-        else [],
-        "header_title": _("Add synonym"),
+        "candidates": _names(offered, locale),
+        "header_title": title,
     }
-    return TemplateResponse(request, "search/admin/add_synonym.html", context)
+    return TemplateResponse(request, template, context)
+
+
+def _synonym(data: dict[str, Any]) -> str:
+    terms = f"{data['query']}, {data['terms']}"
+    SearchSynonym.objects.create(
+        terms=terms, note=str(_("from the search-quality report"))
+    )
+    return _("“%(query)s” now also finds %(terms)s.") % data
+
+
+def _promotion(data: dict[str, Any]) -> str:
+    page, promoted = data["code"], Query.get(data["query"])
+    order = SearchPromotion.objects.filter(query=promoted).count()
+    SearchPromotion.objects.get_or_create(
+        query=promoted, page=page, defaults={"sort_order": order}
+    )
+    return _("“%(title)s” is now shown first for “%(query)s”.") % {
+        "title": page.title,
+        "query": data["query"],
+    }
+
+
+def add_synonym(request: HttpRequest) -> HttpResponse:
+    """Make a failing query a synonym of official words (or of a procedure's name)."""
+    _allowed(request, "portal_search.add_searchsynonym")
+    return _fix_view(
+        request,
+        SynonymForm,
+        "search/admin/add_synonym.html",
+        _("Add synonym"),
+        _synonym,
+    )
 
 
 def promote(request: HttpRequest) -> HttpResponse:
     """Put a procedure first for a query (a Wagtail promoted result)."""
     _allowed(request, "wagtailsearchpromotions.add_searchpromotion")
-    query = (request.POST or request.GET).get("query", "")[:200]
-    locale = request.GET.get("locale", "vi")
-    form = PromoteForm(request.POST or None, initial={"query": query})
-    if request.method == "POST" and form.is_valid():
-        page = form.cleaned_data["code"]
-        promoted = Query.get(form.cleaned_data["query"])
-        order = SearchPromotion.objects.filter(query=promoted).count()
-        SearchPromotion.objects.get_or_create(
-            query=promoted, page=page, defaults={"sort_order": order}
-        )
-        messages.success(
-            request,
-            _("“%(title)s” is now shown first for “%(query)s”.")
-            % {"title": page.title, "query": form.cleaned_data["query"]},
-        )
-        return redirect("search_quality:index")
-    context = {
-        "form": form,
-        "query": query,
-        "candidates": _names(quality.candidates(query, locale), locale)
-        if query
-        else [],
-        "header_title": _("Promote a procedure"),
-    }
-    return TemplateResponse(request, "search/admin/promote.html", context)
+    return _fix_view(
+        request,
+        PromoteForm,
+        "search/admin/promote.html",
+        _("Promote a procedure"),
+        _promotion,
+    )
 
 
 class SearchQualityViewSet(ViewSet):

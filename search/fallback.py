@@ -167,9 +167,18 @@ class _Reading:
         )
 
     def prefilter(self) -> Q:
-        """Rows with any required slot in a main field (what indexes can find)."""
+        """Rows that may match, as indexes can find them: a row holding
+        `minimum` of n required slots holds at least one of any n - minimum + 1
+        of them, so the rarest ones are enough (fewer rows to look at)."""
+        required = sorted(
+            self.plan.required_slots,
+            key=lambda slot: self.weights[self.slots.index(slot)],
+            reverse=True,
+        )
+        if not self.rescue:
+            required = required[: len(required) - max(self.minimum, 1) + 1]
         condition = Q()
-        for slot in self.plan.required_slots:
+        for slot in required:
             patterns, apart = _patterns(slot), _apart(slot)
             for column, rank, _ in FIELDS:
                 if rank >= MAIN:

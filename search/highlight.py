@@ -27,8 +27,22 @@ def _token_pattern(tokens: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<![0-9a-z])(" + "|".join(alternatives) + r")(?![0-9a-z])")
 
 
+# Every Latin letter with diacritics (U+00C0-U+024F, U+1E00-U+1EFF) to its
+# folded letter, one character for one, so positions in the folded text are
+# positions in the original: one str.translate instead of a Unicode
+# decomposition per character.
+_FOLD = str.maketrans(
+    {
+        chr(code): fold_char(chr(code))
+        for ranges in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
+        for code in range(*ranges)
+        if len(fold_char(chr(code))) == 1
+    }
+)
+
+
 def _folded_same_length(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def mark(text: str, tokens: list[str]) -> str:

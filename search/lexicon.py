@@ -56,6 +56,10 @@ class Lexicon:
         """True when `word` (folded) is a whole word somewhere in the catalogue."""
         return word in self.df or word in self.name_words
 
+    def known_phrase(self, phrase: str) -> bool:
+        """True when every word of the folded phrase is in the catalogue."""
+        return all(self.known(word) for word in phrase.split())
+
     def pairs_in_names(self, first: str, second: str) -> bool:
         return f"{first} {second}" in self.pair_df
 

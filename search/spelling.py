@@ -10,33 +10,28 @@ land").
 from __future__ import annotations
 
 import difflib
-import re
 
 from portal.text import fold
 from search.lexicon import Lexicon
 
 FEW_RESULTS = 3  # offer "did you mean" below this many results
 MIN_LENGTH = 3
-# The shape of a Vietnamese syllable, folded: onset, vowels, one of the
-# finals the language allows. A word typed with diacritics is Vietnamese and
-# is only corrected to such a syllable ("lân" is never "land").
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
-    r"[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
-)
 
 
 def closest_word(word: str, lexicon: Lexicon) -> str:
-    """The folded word, or the closest known word when it is unknown: same
-    first letter (typos rarely hit it), and a Vietnamese syllable when the
-    word was typed with diacritics."""
+    """The folded word, or, for an unknown word typed without diacritics, the
+    closest known word with the same first letter (typos rarely hit it).
+
+    A word typed with diacritics is spelled on purpose: folding already
+    forgives a slip of its marks, and it is never respelled into another
+    word ("lân" is not "land", "tiết" is not "thiết")."""
     folded = fold(word)
     if len(folded) < MIN_LENGTH or folded.isdigit() or lexicon.known(folded):
         return folded
+    if folded != word.lower():
+        return folded
     vocabulary = lexicon.name_words
     options = [w for w in vocabulary if w[:1] == folded[:1]]
-    if folded != word.lower():
-        options = [w for w in options if _SYLLABLE.match(w)]
     close = difflib.get_close_matches(folded, options, n=5, cutoff=0.75)
     if not close:
         return folded

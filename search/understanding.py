@@ -66,6 +66,10 @@ class QueryPlan:
     words: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     diacritics: bool = False
+    # A required word the catalogue does not contain at all (after typo
+    # repair): the query is about something else, and the rescue pass may not
+    # leave it out ("thời tiết đà nẵng" is not rescued by "thời hạn").
+    unknown: bool = False
 
     @property
     def required_slots(self) -> list[Slot]:
@@ -107,7 +111,7 @@ class QueryPlan:
     def minimum_match(self, rescue: bool = False) -> int:
         """How many required slots a result must contain."""
         n = len(self.required_slots)
-        if rescue:
+        if rescue and not self.unknown:
             return max(2, math.ceil(n / 2)) if n >= 2 else n
         if n <= 2:
             return n
@@ -273,8 +277,21 @@ def rescue_plan(plan: QueryPlan) -> QueryPlan:
         w if fold(w) == f else f for w, f in zip(plan.words, fixed, strict=True)
     ]
     rescue = plan_for(" ".join(repaired), plan.language)
-    rescue.slots = [Slot(s.segment, s.required, s.prefix) for s in rescue.slots]
+    # A word the catalogue writes as typed stays as typed; one it never
+    # writes that way (a slip of the marks: "luơng") is compared folded.
+    rescue.slots = [
+        Slot(s.segment, s.required, s.prefix, s.exact and _written(s.text, words))
+        for s in rescue.slots
+    ]
+    rescue.unknown = any(
+        not s.prefix and not any(words.known_phrase(p) for p in s.phrases)
+        for s in rescue.required_slots
+    )
     return rescue
+
+
+def _written(word: str, words: Lexicon) -> bool:
+    return exact_token(word) in words.exact_words
 
 
 def plan_for(q: str, language: str) -> QueryPlan:

@@ -109,3 +109,14 @@ def on_database(catalogue, db):
     with override_settings(ELASTICSEARCH_URL=""):
         backends.reset()
         yield
+
+
+@pytest.fixture(params=["cluster", "database"])
+def backend(request, catalogue, db):
+    """Each test runs twice: answered by the cluster, then by the database."""
+    if request.param == "cluster":
+        engine = request.getfixturevalue("indexed")
+        backends.reset()
+        return engine.name
+    request.getfixturevalue("on_database")
+    return "database"

@@ -2,22 +2,9 @@
 
 import pytest
 
-from search import backends
-
 pytestmark = pytest.mark.search
 SEARCH = "/api/procedures/search/"
 SUGGEST = "/api/procedures/suggest/"
-
-
-@pytest.fixture(params=["cluster", "database"])
-def backend(request, catalogue, db):
-    """Each test runs twice: answered by the cluster, then by the database."""
-    if request.param == "cluster":
-        engine = request.getfixturevalue("indexed")
-        backends.reset()
-        return engine.name
-    request.getfixturevalue("on_database")
-    return "database"
 
 
 def test_search_answer_has_the_contract_shape(backend, client):

@@ -2,19 +2,7 @@
 
 import pytest
 
-from search import backends
-
 pytestmark = pytest.mark.search
-
-
-@pytest.fixture(params=["cluster", "database"])
-def backend(request, catalogue, db):
-    if request.param == "cluster":
-        engine = request.getfixturevalue("indexed")
-        backends.reset()
-        return engine.name
-    request.getfixturevalue("on_database")
-    return "database"
 
 
 def test_english_query_finds_a_vietnamese_only_procedure(backend, client):

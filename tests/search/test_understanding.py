@@ -6,7 +6,6 @@ last ones ask the real node and the database with the sample catalogue.
 
 import pytest
 
-from search import backends
 from search.lexicon import Lexicon
 from search.thesaurus import thesaurus
 from search.understanding import QueryPlan, Slot, understand
@@ -128,16 +127,6 @@ def test_english_queries_reach_vietnamese_names_through_the_glossary():
 
 
 # What visitors get -----------------------------------------------------------
-
-
-@pytest.fixture(params=["cluster", "database"])
-def backend(request, catalogue, db):
-    if request.param == "cluster":
-        engine = request.getfixturevalue("indexed")
-        backends.reset()
-        return engine.name
-    request.getfixturevalue("on_database")
-    return "database"
 
 
 def codes(client, q: str, locale: str = "vi") -> list[str]:
