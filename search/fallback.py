@@ -1,4 +1,4 @@
-"""The database fallback: the same answers as the cluster, from `ProcedureSearchText`.
+"""The database fallback: the same search as the cluster, from `ProcedureSearchText`.
 
 Used when ELASTICSEARCH_URL is unset or the cluster does not answer (see
 `service.py`). The query is read by the same `understanding.QueryPlan` and
@@ -35,7 +35,6 @@ from search.understanding import (
     RELEVANCE_FLOOR,
     QueryPlan,
     Slot,
-    extract_codes,
     plan_for,
     rescue_plan,
 )
@@ -378,37 +377,3 @@ def _number(value: Decimal | None) -> float | None:
     if value is None:
         return None
     return float(value)
-
-
-class DatabaseProcedureSuggest:
-    """`ProcedureSuggest` answered by the database: names starting like the text."""
-
-    def __init__(self, q: str, locale: str = "vi", size: int = 10):
-        self.q = q.strip()
-        self.language = locale
-        self.size = size
-
-    def suggest(self) -> list[dict[str, str]]:
-        tokens = search_tokens(self.q)
-        if not tokens:
-            return []
-        phrase = " " + " ".join(tokens)
-        condition = Q(name_folded__contains=phrase) | Q(
-            keywords_folded__contains=phrase
-        )
-        for code in extract_codes(self.q)[0]:
-            condition |= Q(code_folded__contains=" " + code)
-        rows = (
-            ProcedureSearchText.objects.filter(locale__language_code=self.language)
-            .filter(condition)
-            .annotate(
-                rank=Case(
-                    When(name_folded__startswith=phrase, then=Value(0)),
-                    When(name_folded__contains=phrase, then=Value(1)),
-                    default=Value(2),
-                )
-            )
-            .order_by("rank", "sort_name")
-            .values("code", "name", "url")[: self.size]
-        )
-        return [dict(row) for row in rows]

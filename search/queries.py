@@ -1,9 +1,9 @@
 """Search use cases on the cluster: one class per use case, built with `elasticsearch.dsl`.
 
 `ProcedureSearch` (the search API and page) has one `filter_<facet>()` per
-facet and one `search()` composing them; `ProcedureSuggest` completes what
-people type. The database answers the same use cases in `fallback.py`;
-`service.py` picks which one runs.
+facet and one `search()` composing them. The database answers the same use
+case in `fallback.py`, completion is in `suggest.py`, and `service.py` picks
+which one runs.
 
 A text search reads the query through `understanding.QueryPlan` and runs in
 up to three short requests:
@@ -40,7 +40,6 @@ from search.understanding import (
     RELEVANCE_FLOOR,
     QueryPlan,
     Slot,
-    extract_codes,
     plan_for,
     rescue_plan,
 )
@@ -386,45 +385,3 @@ class ProcedureSearch:
             page_id=source.get("page_id"),
             language=source.get("language", ""),
         )
-
-
-class ProcedureSuggest:
-    """Completion as people type: names by prefix, and codes."""
-
-    def __init__(self, q: str, locale: str = "vi", size: int = 10):
-        self.q = q.strip()
-        self.language = locale if locale in documents.LANGUAGES else "vi"
-        self.size = size
-
-    def build(self) -> Search:
-        should = [
-            Q(
-                "multi_match",
-                query=self.q,
-                type="bool_prefix",
-                fields=PREFIX_FIELDS,
-                operator="and",
-            ),
-            Q("match_phrase_prefix", keywords={"query": self.q, "boost": 0.5}),
-        ]
-        for code in extract_codes(self.q)[0]:
-            should.append(Q("match", code_variants={"query": code, "boost": 10}))
-        return (
-            Search()
-            .query(Q("bool", should=should, minimum_should_match=1))
-            .source(["code", "name", "url"])
-            .extra(size=self.size)
-        )
-
-    def suggest(self, engine: Engine) -> list[dict[str, str]]:
-        answer = engine.search(
-            documents.alias_name(self.language), self.build().to_dict()
-        )
-        return [
-            {
-                "code": h["_source"]["code"],
-                "name": h["_source"]["name"],
-                "url": h["_source"].get("url", ""),
-            }
-            for h in answer["hits"]["hits"]
-        ]

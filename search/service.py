@@ -24,10 +24,11 @@ from django.conf import settings
 
 from search import documents
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
-from search.fallback import DatabaseProcedureSearch, DatabaseProcedureSuggest
+from search.fallback import DatabaseProcedureSearch
 from search.forms import SearchParams
-from search.queries import ProcedureSearch, ProcedureSuggest
+from search.queries import ProcedureSearch
 from search.results import SearchResults
+from search.suggest import DatabaseProcedureSuggest, ProcedureSuggest
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -144,3 +144,27 @@ def test_the_node_expands_like_python(cluster):
             assert tokens == expected, typed
     finally:
         cluster.delete_index(name)
+
+
+@pytest.mark.smoke
+def test_the_check_command_reports_the_version():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_thesaurus", "check", stdout=out)
+    assert f"version {thesaurus().version}" in out.getvalue()
+
+
+@pytest.mark.search
+def test_mining_lists_frequent_name_terms_not_covered(on_database):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_thesaurus", "mine", "--limit", "50", stdout=out)
+    terms = [line.split("\t")[1] for line in out.getvalue().splitlines()]
+    assert "cấp giấy" in terms  # frequent in names, not a thesaurus term
+    assert "sổ đỏ" not in terms and "kết hôn" not in terms
