@@ -40,12 +40,13 @@ from search.understanding import (
 )
 
 # Where a slot was found, best first, and what that is worth.
+# (The other text, `text_folded`, is not looked at: boilerplate steps and
+# documents that cost a long LIKE on every row and say little.)
 FIELDS = (
     ("name_folded", 5, 6.0),
     ("keywords_folded", 4, 4.0),
     ("other_folded", 3, 3.0),
     ("summary_folded", 2, 2.0),
-    ("text_folded", 1, 1.0),
 )
 MAIN = 2  # a slot counts as matched when found in a field of this rank or better
 PHRASE_BONUS = 1.5  # the required words as a phrase in the name
@@ -61,12 +62,13 @@ FACET_COLUMNS = {
 LABEL_COLUMNS = {"sector": "sector_name", "agency": "agency_name"}
 
 
-def _patterns(slot: Slot) -> list[str]:
-    """LIKE patterns of a slot: each phrase as whole words; a half-typed last
-    word as a prefix."""
-    patterns = [f" {phrase} " for phrase in slot.phrases]
-    if slot.prefix:
-        patterns[0] = patterns[0].rstrip()
+def _patterns(slot: Slot, words: Lexicon) -> list[str]:
+    """LIKE patterns of a slot: its own words, and each alternative phrase the
+    catalogue can contain at all (the others would only cost a LIKE per row);
+    a half-typed last word as a prefix."""
+    own, *alternatives = slot.phrases
+    patterns = [f" {own}" if slot.prefix else f" {own} "]
+    patterns += [f" {p} " for p in alternatives if words.may_contain(p)]
     return patterns
 
 
@@ -95,9 +97,9 @@ def _exact_patterns(slot: Slot) -> list[str]:
     return [f" {exact_token(v)} " for v in iy_variants(slot.text)]
 
 
-def _slot_rank(slot: Slot) -> Case:
+def _slot_rank(slot: Slot, words: Lexicon) -> Case:
     """The rank of the best field holding the slot (0: nowhere)."""
-    patterns, apart = _patterns(slot), _apart(slot)
+    patterns, apart = _patterns(slot, words), _apart(slot)
     return Case(
         *[
             When(_found_in(column, patterns, apart), then=Value(rank))
@@ -120,6 +122,7 @@ class _Reading:
     def __init__(self, plan: QueryPlan, prefix: str, words: Lexicon, rescue: bool):
         self.plan = plan
         self.prefix = prefix
+        self.words = words
         self.slots = plan.slots
         self.weights = [rarity(slot, words) for slot in self.slots]
         self.minimum = plan.minimum_match(rescue)
@@ -138,7 +141,10 @@ class _Reading:
         )
 
     def annotations(self) -> dict[str, Any]:
-        names = {f"{self.prefix}{i}": _slot_rank(s) for i, s in enumerate(self.slots)}
+        names = {
+            f"{self.prefix}{i}": _slot_rank(s, self.words)
+            for i, s in enumerate(self.slots)
+        }
         matched = [
             self._matched(i, slot) for i, slot in enumerate(self.slots) if slot.required
         ]
@@ -178,7 +184,7 @@ class _Reading:
             required = required[: len(required) - max(self.minimum, 1) + 1]
         condition = Q()
         for slot in required:
-            patterns, apart = _patterns(slot), _apart(slot)
+            patterns, apart = _patterns(slot, self.words), _apart(slot)
             for column, rank, _ in FIELDS:
                 if rank >= MAIN:
                     condition |= _found_in(column, patterns, apart)

@@ -60,6 +60,14 @@ class Lexicon:
         """True when every word of the folded phrase is in the catalogue."""
         return all(self.known(word) for word in phrase.split())
 
+    def may_contain(self, phrase: str) -> bool:
+        """False when some word or word pair of the folded phrase is in no
+        procedure's main text: the phrase cannot match there."""
+        words = phrase.split()
+        return all(self.known(w) for w in words) and all(
+            f"{a} {b}" in self.pair_df for a, b in zip(words, words[1:], strict=False)
+        )
+
     def pairs_in_names(self, first: str, second: str) -> bool:
         return f"{first} {second}" in self.pair_df
 

@@ -27,6 +27,8 @@ class OpenSearchEngine(Engine):
             max_retries=len(urls),  # a dead node: try the next one, once each
             retry_on_timeout=False,
             http_compress=False,
+            # The warm-up and lexicon threads share the worker's connections.
+            pool_maxsize=4,
         )
 
     def call(self, method: str, *, long: bool = False, **kwargs: Any) -> Any:
