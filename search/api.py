@@ -4,7 +4,8 @@ input, call a query, answer.
 Every answer is JSON; bad parameters give 400 with {"error": "…"}; nothing
 gives a 500 (an unexpected failure answers 503 with an error message). The
 search answer carries a `Server-Timing` header: `search` (the whole search,
-in ms) and `engine` (the cluster's own `took`, summed over its requests).
+in ms), `cpu` (the worker's CPU time for it) and `engine` (the cluster's
+own `took`, summed over its requests).
 """
 
 import logging

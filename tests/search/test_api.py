@@ -189,3 +189,10 @@ def test_did_you_mean_on_a_typo(backend, client):
     assert response.status_code == 200
     data = client.get(SEARCH, {"q": "chung thuk ban sao"}).json()
     assert data["suggestion"] and "chung thuc" in data["suggestion"], data
+
+
+def test_server_timing_says_where_the_time_went(backend, client):
+    response = client.get(SEARCH, {"q": "dang ky khai sinh"})
+    names = {part.split(";")[0].strip() for part in response["Server-Timing"].split(",")}
+    assert {"search", "cpu"} <= names
+    assert ("engine" in names) == (backend != "database")
