@@ -1,12 +1,13 @@
 """Signal handlers: what changed, collected per transaction, sent after commit.
 
 Handlers only collect the translation keys of procedures that changed. Once
-the transaction commits, one callback rebuilds the documents of those
-procedures for every locale and sends them in one bulk request
-(`indexing.update_procedures`). Connected in `apps.SearchConfig.ready()`.
+the transaction commits, one callback hands those keys to the worker
+(`update_procedures_task`), which rebuilds the documents of those procedures
+for every locale and sends them in one bulk request
+(`indexing.update_procedures`); keys the cluster missed are retried with
+growing pauses. Connected in `apps.SearchConfig.ready()`.
 """
 
-import logging
 import threading
 import uuid
 from collections.abc import Iterable
@@ -14,14 +15,14 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django_tasks import task
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms_pages.models import Agency, ProcedurePage, Sector
-from search.indexing import queue_for_later, update_procedures
+from portal.tasks import retry_later
+from search.indexing import apply_pending, update_procedures
 from search.models import SearchSynonym
-
-logger = logging.getLogger(__name__)
 
 _local = threading.local()
 
@@ -47,18 +48,28 @@ def schedule(keys: Iterable[uuid.UUID]) -> None:
 
 
 def flush() -> None:
-    """Apply what `schedule` collected (an on-commit callback)."""
+    """Hand what `schedule` collected to the worker (an on-commit callback)."""
     keys = getattr(_local, "keys", None)
     _local.keys = None
     if keys:
-        try:
-            update_procedures(keys)
-        except Exception:  # publishing must never fail because of search
-            logger.exception("Updating the search index failed; queued for retry")
-            try:
-                queue_for_later(list(keys))
-            except Exception:
-                logger.exception("Could not queue the search update either")
+        update_procedures_task.enqueue(sorted(str(key) for key in keys))
+
+
+@task()
+def update_procedures_task(keys: list[str], attempt: int = 0) -> None:
+    """Index these procedures; keys the cluster missed wait in PendingReindex
+    and are retried with growing pauses (portal.tasks.retry_later)."""
+    if not update_procedures(uuid.UUID(key) for key in keys):
+        retry_later(apply_pending_task, attempt)
+
+
+@task()
+def apply_pending_task(attempt: int = 0) -> None:
+    """Retry the queued updates until the cluster takes them (or give up and
+    leave them to `search_index update`)."""
+    _count, ok = apply_pending()
+    if not ok:
+        retry_later(apply_pending_task, attempt)
 
 
 def _procedure_keys_under(page: Page) -> list[uuid.UUID]:
