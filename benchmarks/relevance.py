@@ -192,6 +192,15 @@ def loaded_catalogue(path: Path) -> Iterator[None]:
     from search import backends, indexing, synonyms
     from search.models import SearchSynonym
 
+    from cms_pages.models import ProcedurePage
+
+    if ProcedurePage.objects.exists():
+        # Procedures already there would be searched beside the catalogue
+        # and lower every figure (a run on a demo database reads 0.85, not 0.96).
+        raise SystemExit(
+            f"{settings.DATABASES['default']['NAME']} already holds procedures: "
+            "run on an empty, migrated database (DATABASE_URL)."
+        )
     prefix = f"{settings.SEARCH_INDEX_PREFIX}_rel_{uuid.uuid4().hex[:6]}".lower()
     with transaction.atomic(), override_settings(SEARCH_INDEX_PREFIX=prefix):
         load_catalogue(path)
@@ -242,7 +251,10 @@ def run_sets(
         with loaded_catalogue(catalogue):
             choices = []
             if backend in ("cluster", "both") and backends.cluster_urls():
-                choices.append(("cluster", {}))
+                # Measure the cluster, not the fallback: on a busy machine a
+                # request past the 1 s production timeout would be answered
+                # by the database and counted as the cluster's.
+                choices.append(("cluster", {"SEARCH_TIMEOUT": 10}))
             if backend in ("database", "both"):
                 choices.append(("database", {"ELASTICSEARCH_URL": ""}))
             for _label, overrides in choices:

@@ -340,8 +340,9 @@ class ProcedureSearch:
         return "portal_search:facets:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
 
     def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
-        # Per process ("local"): a facet count a minute old is fine, a round
-        # trip to a shared cache per search is not.
+        # The "local" cache: in process memory, or Redis when CACHE_URL is
+        # set (shared by the workers; one small GET beside four aggregations).
+        # A facet count a minute old is fine.
         return caches["local"].get(self._facet_key())
 
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
