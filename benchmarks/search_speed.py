@@ -367,6 +367,8 @@ def main() -> int:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "SEARCH_WARM_UP": "1",
+        # The load generator is one address sending thousands of searches.
+        "RATE_LIMITS": "search_api=1000000/60",
     }
     runs = []
     if engine is not None and not args.skip_cluster:

@@ -143,6 +143,7 @@ def procedure(request: HttpRequest, code: str) -> JsonResponse:
 
 @csrf_exempt  # a counter with no session or user: nothing to forge
 @require_POST
+@rate_limited("search_api", json=True)
 @json_errors
 def click(request: HttpRequest) -> JsonResponse:
     """POST /api/procedures/click/ (q, locale, code): a result was opened.

@@ -193,6 +193,8 @@ def test_did_you_mean_on_a_typo(backend, client):
 
 def test_server_timing_says_where_the_time_went(backend, client):
     response = client.get(SEARCH, {"q": "dang ky khai sinh"})
-    names = {part.split(";")[0].strip() for part in response["Server-Timing"].split(",")}
+    names = {
+        part.split(";")[0].strip() for part in response["Server-Timing"].split(",")
+    }
     assert {"search", "cpu"} <= names
     assert ("engine" in names) == (backend != "database")
