@@ -147,6 +147,14 @@ def _search(client) -> tuple[str, float]:
     return data["backend"], time.monotonic() - started
 
 
+# Seconds a search waits for the paused node, and the breaker's open time:
+# generous, so the test holds on a busy 2-core machine. Only lower bounds on
+# waiting are asserted (a timed-out request cannot return before its timeout);
+# "did not wait" is "returned before the timeout".
+TIMEOUT = 3.0
+OPEN_SECONDS = 6.0
+
+
 @pytest.mark.cluster
 @pytest.mark.search
 def test_a_paused_node_opens_the_breaker_and_a_resumed_one_closes_it(
@@ -154,14 +162,16 @@ def test_a_paused_node_opens_the_breaker_and_a_resumed_one_closes_it(
 ):
     url, pid = own_node
     caplog.set_level(logging.INFO, logger="search.breaker")
-    with _settings(
-        ELASTICSEARCH_URL=url,
-        SEARCH_INDEX_PREFIX=search_prefix,
-        SEARCH_TIMEOUT=1.0,
-        SEARCH_BREAKER_SECONDS=3,
-    ):
+    common = {"ELASTICSEARCH_URL": url, "SEARCH_INDEX_PREFIX": search_prefix}
+    with _settings(**common, SEARCH_TIMEOUT=30):
         backends.reset()
         indexing.rebuild(backends.require_engine())
+        # A fresh node's first searches are slow (caches, JIT): not the point.
+        assert _search(client)[0] == "opensearch"
+    with _settings(
+        **common, SEARCH_TIMEOUT=TIMEOUT, SEARCH_BREAKER_SECONDS=OPEN_SECONDS
+    ):
+        backends.reset()
         assert _search(client)[0] == "opensearch"
         os.kill(pid, signal.SIGSTOP)  # a long garbage-collection pause
         try:
@@ -169,17 +179,18 @@ def test_a_paused_node_opens_the_breaker_and_a_resumed_one_closes_it(
             # database answers; the breaker opens on the third.
             for attempt in range(3):
                 backend, seconds = _search(client)
-                assert backend == "database" and 0.9 < seconds < 3
+                assert backend == "database" and seconds >= TIMEOUT * 0.95
                 assert backends.breaker.state == (OPEN if attempt == 2 else CLOSED)
             backend, seconds = _search(client)
-            assert backend == "database" and seconds < 0.5  # no waiting while open
-            time.sleep(3.1)
+            assert backend == "database" and seconds < TIMEOUT  # no waiting
+            assert backends.breaker.state == OPEN
+            time.sleep(OPEN_SECONDS + 0.1)
             backend, seconds = _search(client)  # the probe: still paused
-            assert backend == "database" and seconds > 0.9
+            assert backend == "database" and seconds >= TIMEOUT * 0.95
             assert backends.breaker.state == OPEN
         finally:
             os.kill(pid, signal.SIGCONT)
-        time.sleep(3.1)
+        time.sleep(OPEN_SECONDS + 0.1)
         assert _search(client)[0] == "opensearch"  # the probe succeeds
         assert backends.breaker.state == CLOSED
         assert _search(client)[0] == "opensearch"
