@@ -1,4 +1,5 @@
-"""Admin screens: editors' synonyms and the search-terms report."""
+"""Admin screens: editors' synonyms, the search-terms log and the
+search-quality report (admin_views.py), grouped under Search."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -6,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from search.admin_views import SearchQualityViewSet
 from search.models import SearchQueryLog, SearchSynonym
 
 
@@ -42,6 +44,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
         "locale",
         "day",
         "searches",
+        "clicks",
         "last_result_count",
         "zero_results",
     ]
@@ -51,6 +54,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
         "query",
         "locale",
         "searches",
+        "clicks",
         "last_result_count",
         "zero_results",
     ]
@@ -59,10 +63,11 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
 
 class SearchGroup(SnippetViewSetGroup):
-    menu_label = _("Search")
+    # "Procedure search", not "Search": Wagtail's own search is in the menu too.
+    menu_label = _("Procedure search")
     menu_icon = "search"
     menu_order = 250
-    items = (SearchSynonymViewSet, SearchQueryLogViewSet)
+    items = (SearchQualityViewSet, SearchSynonymViewSet, SearchQueryLogViewSet)
 
 
 register_snippet(SearchGroup)

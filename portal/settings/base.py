@@ -275,6 +275,14 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 # and seconds the cluster is then skipped (circuit breaker). See docs/search.md.
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.0"))
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+# The breaker opens after this many failures within SEARCH_BREAKER_WINDOW s.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_WINDOW = float(os.environ.get("SEARCH_BREAKER_WINDOW", "30"))
+# Open a connection and read the thesaurus at worker start (portal/wsgi.py).
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", default=True)
+# A site's own thesaurus files on top of search/vocabulary/ (comma-separated
+# paths, same format); `manage.py search_index reload` applies a change.
+SEARCH_EXTRA_THESAURUS = os.environ.get("SEARCH_EXTRA_THESAURUS", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"

@@ -6,6 +6,7 @@ from .openapi import assert_matches_schema
 
 SEARCH = "/api/procedures/search/"
 SUGGEST = "/api/procedures/suggest/"
+CLICK = "/api/procedures/click/"
 PROCEDURE = "/api/procedures/{code}/"
 STATUS = "/api/dossiers/{code}/status/"
 STATISTICS = "/api/statistics/"
@@ -31,6 +32,21 @@ def test_suggest_answers(api, client):
     for query in ({"q": "dang"}, {"q": ""}, {"q": "x" * 101}, {"locale": "fr"}):
         assert_matches_schema(client.get(SUGGEST, query), SUGGEST)
     assert client.get(SUGGEST, {"q": "dang"}).json()["suggestions"]
+
+
+def test_click_answers(api, client):
+    from search.models import SearchClick
+
+    client.get(SEARCH, {"q": "khai sinh"})
+    opened = {"q": "khai sinh", "locale": "vi", "code": "1.001193"}
+    for data in (opened, {"q": "never searched", "code": "x"}, {}):
+        response = client.post(CLICK, data)
+        assert response.status_code == 204
+        assert_matches_schema(response, CLICK, "post")
+    assert SearchClick.objects.filter(code="1.001193").count() == 1
+    bad = client.post(CLICK, {"q": "khai sinh", "locale": "fr"})
+    assert bad.status_code == 400
+    assert_matches_schema(bad, CLICK, "post")
 
 
 def test_procedure_answers(api, client):
