@@ -45,8 +45,14 @@ RECORD = {
             "sector": "Civil status",
             "agency": "Commune People's Committee",
             "result": "Marriage certificate",
-            "steps": ["Both partners file the dossier", "The justice officer checks it"],
-            "documents": ["Marriage registration form", "Certificate of marital status"],
+            "steps": [
+                "Both partners file the dossier",
+                "The justice officer checks it",
+            ],
+            "documents": [
+                "Marriage registration form",
+                "Certificate of marital status",
+            ],
         }
     },
 }
