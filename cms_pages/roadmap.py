@@ -171,9 +171,7 @@ def estimate(steps: Sequence[PlanStep], applies: Iterable[str]) -> Estimate:
     by_number = {step.number: step for step in steps}
     numbers = applicable_steps(steps, ticked)
     grouped = stages(steps, numbers)
-    days = sum(
-        (max(by_number[n].days for n in stage) for stage in grouped), Decimal(0)
-    )
+    days = sum((max(by_number[n].days for n in stage) for stage in grouped), Decimal(0))
     return Estimate(
         days=days,
         applies=ticked,

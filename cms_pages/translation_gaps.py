@@ -59,49 +59,59 @@ class TranslationGaps:
     source_language: str = ""
     fields: set[str] = field(default_factory=set)
     rows: dict[str, dict[int, set[str]]] = field(default_factory=dict)
+    # Source rows the translation has no row for (a shorter translated list).
+    missing_rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def sections(self) -> set[str]:
         """Sections of the page with at least one untranslated text."""
-        names = set(self.fields) | {name for name, gaps in self.rows.items() if gaps}
+        names = (
+            set(self.fields)
+            | {name for name, gaps in self.rows.items() if gaps}
+            | {name for name, count in self.missing_rows.items() if count}
+        )
         return {SECTION_OF[name] for name in names}
 
     def __bool__(self) -> bool:
         return bool(self.sections)
 
 
-def _source_page(page: Page) -> Page | None:
+def _source_page(page: Page) -> tuple[Page | None, str]:
+    """The live page this one translates, in the default language, and that language."""
     try:
         default = Locale.get_default()
     except Locale.DoesNotExist:
-        return None
+        return None, ""
     if page.locale_id == default.pk:
-        return None
+        return None, ""
     source = (
         type(page)
         .objects.live()
         .filter(translation_key=page.translation_key, locale=default)
         .first()
     )
-    return source
+    return source, default.language_code
 
 
-def _row_gaps(rows: list[Any], source_rows: list[Any], names: tuple[str, ...]):
+def _row_gaps(
+    rows: list[Any], source_rows: list[Any], names: tuple[str, ...]
+) -> tuple[dict[int, set[str]], int]:
+    """Untranslated fields per row, and how many source rows have no translation."""
     by_key = {row.translation_key: row for row in source_rows}
     gaps: dict[int, set[str]] = {}
     for row in rows:
-        source = by_key.get(row.translation_key)
+        source = by_key.pop(row.translation_key, None)
+        row.untranslated = set()
         if source is None:
             continue
-        missing = {
+        row.untranslated = {
             name
             for name in names
             if is_untranslated(getattr(row, name), getattr(source, name))
         }
-        row.untranslated = missing
-        if missing:
-            gaps[row.pk] = missing
-    return gaps
+        if row.untranslated:
+            gaps[row.pk] = row.untranslated
+    return gaps, len(by_key)
 
 
 def procedure_gaps(page: Page) -> TranslationGaps:
@@ -112,7 +122,7 @@ def procedure_gaps(page: Page) -> TranslationGaps:
     prefetched (ProcedurePage.get_context does it), so the templates see the
     same row objects.
     """
-    source = _source_page(page)
+    source, language = _source_page(page)
     if source is None:
         for name in ROW_FIELDS:
             for row in getattr(page, name).all():
@@ -121,7 +131,7 @@ def procedure_gaps(page: Page) -> TranslationGaps:
     prefetch_related_objects([source], *ROW_FIELDS)
     gaps = TranslationGaps(
         source_url=source.url or "",
-        source_language=source.locale.language_code,
+        source_language=language,
         fields={
             name
             for name in PAGE_FIELDS
@@ -129,7 +139,7 @@ def procedure_gaps(page: Page) -> TranslationGaps:
         },
     )
     for name, fields in ROW_FIELDS.items():
-        gaps.rows[name] = _row_gaps(
+        gaps.rows[name], gaps.missing_rows[name] = _row_gaps(
             list(getattr(page, name).all()), list(getattr(source, name).all()), fields
         )
     return gaps

@@ -248,7 +248,9 @@ class ProcedurePage(BasePage):
         return self.processing_time_days is not None and self.processing_time_days < 1
 
     def get_context(self, request, *args, **kwargs):
+        from cms_pages.fees import summarise_fees
         from cms_pages.queries import related_procedures
+        from cms_pages.translation_gaps import procedure_gaps
 
         context = super().get_context(request, *args, **kwargs)
         # Rows are read once here, whatever their number, and shared by the
@@ -265,6 +267,10 @@ class ProcedurePage(BasePage):
         )
         context["related_procedures"] = related_procedures(self)
         context["documents"] = self.documents.all()
+        context["fee_summary"] = summarise_fees(self.fees.all())
+        # On a translation: which texts are still only in Vietnamese (each
+        # row gets an `untranslated` set the template reads).
+        context["gaps"] = procedure_gaps(self)
         return context
 
     def clean(self):
@@ -287,6 +293,14 @@ class ProcedurePage(BasePage):
                 )
 
 
+class FeeApplies(models.TextChoices):
+    """How a fee combines with the procedure's other fees."""
+
+    ALWAYS = "always", _("Always paid (added to the other fees)")
+    ALTERNATIVE = "alternative", _("One of several: the applicant's case decides")
+    ON_REQUEST = "on_request", _("Only when asked for (e.g. extra copies)")
+
+
 class ProcedureChild(TranslatableMixin, Orderable):
     """A row that belongs to one procedure page and is translated with it."""
 
@@ -307,11 +321,22 @@ class ProcedureFee(ProcedureChild):
         help_text=_("Leave empty when the amount is set elsewhere."),
     )
     note = models.TextField(_("note"), blank=True)
+    applies = models.CharField(
+        _("applies"),
+        max_length=16,
+        choices=FeeApplies.choices,
+        default=FeeApplies.ALWAYS,
+        help_text=_(
+            "Fees that are always paid add up; the applicant chooses one of the "
+            "alternatives; fees on request are listed apart."
+        ),
+    )
 
     panels = [
         FieldRowPanel(
             [FieldPanel("label", widget=forms.TextInput), FieldPanel("amount_vnd")]
         ),
+        FieldPanel("applies"),
         FieldPanel("note"),
     ]
 
