@@ -38,11 +38,17 @@ class CalloutBlock(blocks.StructBlock):
 
     tone = blocks.ChoiceBlock(
         label=_("Tone"),
-        choices=[("info", _("Information")), ("warning", _("Warning")), ("tip", _("Tip"))],
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("tip", _("Tip")),
+        ],
         default="info",
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
         icon = "warning"
@@ -90,7 +96,9 @@ class DocumentBlock(blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
-    description = blocks.CharBlock(label=_("Description"), required=False, max_length=300)
+    description = blocks.CharBlock(
+        label=_("Description"), required=False, max_length=300
+    )
 
     class Meta:
         icon = "doc-full"
@@ -102,7 +110,9 @@ class FaqItemBlock(blocks.StructBlock):
     """One question with its answer."""
 
     question = blocks.CharBlock(label=_("Question"), max_length=300)
-    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(
+        label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
         icon = "help"
@@ -131,7 +141,9 @@ class TableBlock(blocks.StructBlock):
 
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
     rows = blocks.ListBlock(
-        blocks.ListBlock(blocks.CharBlock(label=_("Cell"), required=False), label=_("Row")),
+        blocks.ListBlock(
+            blocks.CharBlock(label=_("Cell"), required=False), label=_("Row")
+        ),
         label=_("Rows"),
     )
 
@@ -269,7 +281,9 @@ class EntryPointBlock(blocks.StructBlock):
     """A life event on the home page, e.g. "Starting a business"."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=100)
-    text = blocks.CharBlock(label=_("Short description"), required=False, max_length=200)
+    text = blocks.CharBlock(
+        label=_("Short description"), required=False, max_length=200
+    )
     page = blocks.PageChooserBlock(
         label=_("Page"), required=False, help_text=_("A guide or the catalogue.")
     )
@@ -291,7 +305,10 @@ class EntryPointBlock(blocks.StructBlock):
         template = "components/streamfield/blocks/entry_point_block.html"
         description = _("A life event leading to a guide, a sector or a search")
         value_class = EntryPointValue
-        preview_value = {"title": "Thành lập doanh nghiệp", "search": "thành lập doanh nghiệp"}
+        preview_value = {
+            "title": "Thành lập doanh nghiệp",
+            "search": "thành lập doanh nghiệp",
+        }
 
 
 class LinkValue(blocks.StructValue):
@@ -315,27 +332,37 @@ class LinkBlock(blocks.StructBlock):
     """A menu or footer link to a page of the site or another address."""
 
     text = blocks.CharBlock(
-        label=_("Text"), required=False, max_length=100, help_text=_("Empty: the page title.")
+        label=_("Text"),
+        required=False,
+        max_length=100,
+        help_text=_("Empty: the page title."),
     )
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.CharBlock(
         label=_("Other address"),
         required=False,
         max_length=300,
-        help_text=_("Only without a page, e.g. https://dichvucong.gov.vn or /vi/tim-kiem/."),
+        help_text=_(
+            "Only without a page, e.g. https://dichvucong.gov.vn or /vi/tim-kiem/."
+        ),
     )
 
     class Meta:
         icon = "link"
         description = _("A link to a page or an address")
         value_class = LinkValue
-        preview_value = {"text": "Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn"}
+        preview_value = {
+            "text": "Dịch vụ công quốc gia",
+            "url": "https://dichvucong.gov.vn",
+        }
 
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
+                block_errors={
+                    "page": ValidationError(_("Choose a page or give an address."))
+                }
             )
         return value
 

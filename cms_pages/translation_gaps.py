@@ -143,3 +143,42 @@ def procedure_gaps(page: Page) -> TranslationGaps:
             list(getattr(page, name).all()), list(getattr(source, name).all()), fields
         )
     return gaps
+
+
+@dataclass
+class UntranslatedEntry:
+    """A procedure the visitor asked for in a language it is not published in."""
+
+    code: str
+    source: Page
+    translation: Page | None = None
+
+
+def untranslated_entry(catalogue: Page, code: str) -> UntranslatedEntry | None:
+    """The procedure `code` as published in another language than `catalogue`'s.
+
+    What the catalogue shows when the language switcher could not find the
+    procedure in this language: the source page to read, or the translation
+    if it has been published since the link was made. None for an unknown code.
+    """
+    from cms_pages.models import ProcedurePage
+
+    code = (code or "").strip()[:32]
+    if not code:
+        return None
+    pages = list(
+        ProcedurePage.objects.live()
+        .public()
+        .filter(code=code)
+        .select_related("locale", "agency", "sector")
+    )
+    here = next((p for p in pages if p.locale_id == catalogue.locale_id), None)
+    others = [p for p in pages if p.locale_id != catalogue.locale_id]
+    try:
+        default_id = Locale.get_default().pk
+    except Locale.DoesNotExist:
+        default_id = None
+    others.sort(key=lambda p: p.locale_id != default_id)
+    if not others:
+        return None
+    return UntranslatedEntry(code=code, source=others[0], translation=here)

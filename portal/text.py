@@ -85,4 +85,6 @@ def has_vietnamese_letters(text: str) -> bool:
     >>> has_vietnamese_letters("Form 01/2021"), has_vietnamese_letters("Mẫu số 01")
     (False, True)
     """
-    return any(is_vietnamese_letter(char) for char in unicodedata.normalize("NFC", text))
+    return any(
+        is_vietnamese_letter(char) for char in unicodedata.normalize("NFC", text)
+    )

@@ -76,9 +76,15 @@ class ProcedureIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import CatalogueQuery
+        from cms_pages.translation_gaps import untranslated_entry
 
         context = super().get_context(request, *args, **kwargs)
         context.update(CatalogueQuery(self, request.GET).context(request))
+        # The language switcher sends a procedure that is not translated here
+        # to its catalogue entry: `?untranslated=<code>`.
+        context["untranslated"] = untranslated_entry(
+            self, request.GET.get("untranslated", "")
+        )
         return context
 
 

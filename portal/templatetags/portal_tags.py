@@ -1,6 +1,7 @@
 """Template helpers shared by every page: language links, money, durations."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import template
 from django.urls import translate_url
@@ -28,15 +29,39 @@ def working_days(days) -> str:
     if days < 1:
         return _("Same day")
     number = int(days) if days == days.to_integral_value() else days.normalize()
-    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {"n": number}
+    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {
+        "n": number
+    }
+
+
+def untranslated_fallback_url(page: Page, locale: Locale) -> str:
+    """Where the switcher leads when `page` has no live translation in `locale`.
+
+    A procedure: that language's catalogue, which names the procedure in a
+    notice with a link to the text that exists. Any other page: its nearest
+    ancestor that is translated (at worst the home page), with a notice.
+    """
+    from cms_pages.models import ProcedureIndexPage, ProcedurePage
+
+    specific = page.specific_deferred
+    if isinstance(specific, ProcedurePage):
+        catalogue = ProcedureIndexPage.objects.live().filter(locale=locale).first()
+        if catalogue is not None and catalogue.url:
+            return f"{catalogue.url}?{urlencode({'untranslated': specific.code})}"
+    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
+    for ancestor in ancestors:
+        target = ancestor.get_translation_or_none(locale)
+        if target is not None and target.live and target.url:
+            return f"{target.url}?untranslated=1"
+    return f"/{locale.language_code}/?untranslated=1"
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """One link per language: the translated page when it exists, else that home.
+    """One link per language: the translated page when it exists, else a fallback.
 
-    `translated` is False when the visitor would land on the home page instead
-    of the same content, so the switcher can say so.
+    `translated` is False when the visitor would land somewhere else than the
+    same content (see `untranslated_fallback_url`), so the switcher can say so.
     """
     request = context.get("request")
     page = context.get("page")
@@ -52,11 +77,10 @@ def language_links(context) -> list[dict]:
                 # back to the page in the language being viewed.
                 url = target.url
             else:
-                translated = False
+                url, translated = untranslated_fallback_url(page, locale), False
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         if url is None:
-            # No translation: that language's home, which shows a notice.
             url = f"/{code}/" if code == current else f"/{code}/?untranslated=1"
             translated = code == current
         links.append(
