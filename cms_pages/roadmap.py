@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +91,31 @@ class PlanRange:
         holds = [c.label for c in self.conditions if c.key in estimate.applies]
         fails = [c.label for c in self.conditions if c.key not in estimate.applies]
         return holds, fails
+
+
+def plan_steps(journey: Sequence[Any], values: Sequence[Any]) -> list[PlanStep]:
+    """PlanSteps from a journey block's step values and their resolved steps.
+
+    `values` are the editor's step values (relation, condition, step numbers);
+    `journey` the matching `journeys.JourneyStep`s, whose linked procedure
+    gives the days (a step without one, or no journey at all, counts 0).
+    """
+    result = []
+    for index, value in enumerate(values):
+        resolved = journey[index] if index < len(journey) else None
+        days = getattr(resolved, "days", None)
+        result.append(
+            PlanStep(
+                number=index + 1,
+                days=Decimal(days) if days is not None else Decimal(0),
+                title=str(value.get("title") or ""),
+                relation=value.get("relation") or Relation.REQUIRED,
+                condition=str(value.get("condition") or ""),
+                alternative_to=value.get("alternative_to"),
+                parallel_with=value.get("parallel_with"),
+            )
+        )
+    return result
 
 
 def condition_key(text: str) -> str:
@@ -219,31 +245,38 @@ def ticked_conditions(
     return frozenset(value for value in values if value in known)
 
 
-def validate_relations(steps: Sequence[PlanStep]) -> dict[int, str]:
-    """Problems an editor must fix, by step number (empty when the roadmap is sound)."""
+def validate_relations(steps: Sequence[PlanStep]) -> dict[int, tuple[str, str]]:
+    """Problems an editor must fix: step number → (field name, message)."""
     by_number = {step.number: step for step in steps}
-    errors: dict[int, str] = {}
+    errors: dict[int, tuple[str, str]] = {}
     for step in steps:
         if step.relation == Relation.CONDITIONAL and not step.condition.strip():
-            errors[step.number] = str(_("Say when this step applies."))
+            errors[step.number] = ("condition", str(_("Say when this step applies.")))
         elif step.relation == Relation.ALTERNATIVE:
             anchor = by_number.get(step.alternative_to or 0)
             if anchor is None or anchor.number >= step.number:
-                errors[step.number] = str(
-                    _("Give the number of an earlier step this one replaces.")
+                errors[step.number] = (
+                    "alternative_to",
+                    str(_("Give the number of an earlier step this one replaces.")),
                 )
             elif anchor.relation != Relation.CONDITIONAL:
-                errors[step.number] = str(
-                    _(
-                        "Step %(number)s applies to every project: an alternative "
-                        "to it would never apply. Make that step conditional first."
-                    )
-                    % {"number": anchor.number}
+                errors[step.number] = (
+                    "alternative_to",
+                    str(
+                        _(
+                            "Step %(number)s applies to every project: an alternative "
+                            "to it would never apply. Make that step conditional first."
+                        )
+                        % {"number": anchor.number}
+                    ),
                 )
         if step.number not in errors and step.parallel_with is not None:
             partner = by_number.get(step.parallel_with)
             if partner is None or partner.number >= step.number:
-                errors[step.number] = str(
-                    _("Give the number of an earlier step this one runs alongside.")
+                errors[step.number] = (
+                    "parallel_with",
+                    str(
+                        _("Give the number of an earlier step this one runs alongside.")
+                    ),
                 )
     return errors

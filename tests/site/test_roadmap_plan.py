@@ -119,6 +119,11 @@ def test_editor_mistakes_are_named_by_step():
         PlanStep(5, relation=R.ALTERNATIVE, alternative_to=1),
     ]
     errors = validate_relations(steps)
-    assert set(errors) == {1, 2, 3, 4}
-    assert "Make that step conditional" in errors[3]
+    assert {n: field for n, (field, _m) in errors.items()} == {
+        1: "condition",
+        2: "alternative_to",
+        3: "alternative_to",
+        4: "parallel_with",
+    }
+    assert "Make that step conditional" in errors[3][1]
     assert validate_relations(DEMO) == {}
