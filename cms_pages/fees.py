@@ -21,7 +21,7 @@ class FeeSummary:
 
     always: list[Any] = field(default_factory=list)
     alternatives: list[Any] = field(default_factory=list)
-    on_request: list[Any] = field(default_factory=list)
+    sometimes: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int | None:
@@ -46,10 +46,10 @@ class FeeSummary:
         return len(self.alternatives) > 1
 
     def __iter__(self):
-        yield from (*self.always, *self.alternatives, *self.on_request)
+        yield from (*self.always, *self.alternatives, *self.sometimes)
 
     def __len__(self) -> int:
-        return len(self.always) + len(self.alternatives) + len(self.on_request)
+        return len(self.always) + len(self.alternatives) + len(self.sometimes)
 
 
 def summarise_fees(fees: Iterable[Any]) -> FeeSummary:
@@ -62,8 +62,8 @@ def summarise_fees(fees: Iterable[Any]) -> FeeSummary:
         applies = getattr(fee, "applies", FeeApplies.ALWAYS)
         if applies == FeeApplies.ALTERNATIVE:
             summary.alternatives.append(fee)
-        elif applies == FeeApplies.ON_REQUEST:
-            summary.on_request.append(fee)
+        elif applies == FeeApplies.SOMETIMES:
+            summary.sometimes.append(fee)
         else:
             summary.always.append(fee)
     if len(summary.alternatives) == 1:

@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='procedurefee',
             name='applies',
-            field=models.CharField(choices=[('always', 'Always paid (added to the other fees)'), ('alternative', "One of several: the applicant's case decides"), ('on_request', 'Only when asked for (e.g. extra copies)')], default='always', help_text='Fees that are always paid add up; the applicant chooses one of the alternatives; fees on request are listed apart.', max_length=16, verbose_name='applies'),
+            field=models.CharField(choices=[('always', 'Always paid (added to the other fees)'), ('alternative', "One of several: the applicant's case decides"), ('sometimes', 'Only in some cases (the note says when)')], default='always', help_text='Fees that are always paid add up; the applicant chooses one of the alternatives; fees paid only in some cases are listed apart.', max_length=16, verbose_name='applies'),
         ),
     ]

@@ -304,7 +304,7 @@ class FeeApplies(models.TextChoices):
 
     ALWAYS = "always", _("Always paid (added to the other fees)")
     ALTERNATIVE = "alternative", _("One of several: the applicant's case decides")
-    ON_REQUEST = "on_request", _("Only when asked for (e.g. extra copies)")
+    SOMETIMES = "sometimes", _("Only in some cases (the note says when)")
 
 
 class ProcedureChild(TranslatableMixin, Orderable):
@@ -334,7 +334,7 @@ class ProcedureFee(ProcedureChild):
         default=FeeApplies.ALWAYS,
         help_text=_(
             "Fees that are always paid add up; the applicant chooses one of the "
-            "alternatives; fees on request are listed apart."
+            "alternatives; fees paid only in some cases are listed apart."
         ),
     )
 

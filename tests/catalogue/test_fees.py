@@ -10,9 +10,9 @@ def fee(amount, applies="always", label="x"):
 
 
 def test_fees_that_always_apply_add_up():
-    summary = summarise_fees([fee(50_000), fee(100_000), fee(8_000, "on_request")])
+    summary = summarise_fees([fee(50_000), fee(100_000), fee(8_000, "sometimes")])
     assert summary.adds_up and summary.total == 150_000
-    assert not summary.asks_a_choice and len(summary.on_request) == 1
+    assert not summary.asks_a_choice and len(summary.sometimes) == 1
     assert len(summary) == 3
 
 
@@ -29,7 +29,7 @@ def test_alternatives_ask_a_choice_and_a_lone_one_is_just_paid():
 
 def test_free():
     assert summarise_fees([]).is_free
-    assert summarise_fees([fee(0), fee(8_000, "on_request")]).is_free
+    assert summarise_fees([fee(0), fee(8_000, "sometimes")]).is_free
     assert not summarise_fees(
         [fee(0), fee(5, "alternative"), fee(0, "alternative")]
     ).is_free

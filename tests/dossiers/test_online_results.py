@@ -117,6 +117,4 @@ def test_no_download_without_the_second_factor(client, official, dossier):
     for document in other:
         url = reverse("dossiers:result", args=[dossier.code, document.pk])
         assert stranger.get(url).status_code == 404
-    assert not ModelLogEntry.objects.filter(
-        action="dossiers.result.download"
-    ).exists()
+    assert not ModelLogEntry.objects.filter(action="dossiers.result.download").exists()

@@ -42,9 +42,10 @@ def test_posting_both_codes_shows_the_dossier_under_a_url_with_only_its_code(
     assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
     assert "N***** V** A*" in html
     assert dossier.verification_code not in html
-    assert page["Cache-Control"].startswith("max-age=0") or "no-cache" in page[
-        "Cache-Control"
-    ]
+    assert (
+        page["Cache-Control"].startswith("max-age=0")
+        or "no-cache" in page["Cache-Control"]
+    )
 
 
 def test_the_code_alone_in_a_url_shows_nothing_but_the_form(client, dossier):
@@ -67,9 +68,7 @@ def test_another_browser_does_not_see_a_verified_dossier(client, dossier):
 
 def test_wrong_code_is_the_same_answer_as_an_unknown_one(client, dossier):
     wrong = client.post(TRACK, {"code": dossier.code, "verify": "AAAAAAAA"})
-    unknown = client.post(
-        TRACK, {"code": "STP-000000-0000-XXXX", "verify": "AAAAAAAA"}
-    )
+    unknown = client.post(TRACK, {"code": "STP-000000-0000-XXXX", "verify": "AAAAAAAA"})
     assert wrong.status_code == unknown.status_code == 200
     for response in (wrong, unknown):
         assert "Không có hồ sơ nào khớp" in response.content.decode()
