@@ -230,7 +230,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from cms_pages.demo import load_site
+    from demo.site import load_site
 
     records = generate(args.count, args.translated)
     path = workdir / "catalogue.json"

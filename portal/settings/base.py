@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.transparency",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

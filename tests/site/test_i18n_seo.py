@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from cms_pages.demo import translate_page
+from demo.site import translate_page
 from tests.factories.site import (
     NewsIndexPageFactory,
     NewsPageFactory,
