@@ -17,6 +17,7 @@ from portal.http import public_url
 
 from .models import Dossier, DossierStatus
 from .ratelimit import tracking_limit
+from .verification import remember_verified, verified_in_session
 
 
 def verified_dossier(code: str, verify: str) -> Dossier | None:
@@ -39,22 +40,38 @@ def verified_dossier(code: str, verify: str) -> Dossier | None:
 
 
 def requested_dossier(request: HttpRequest) -> Dossier | HttpResponse:
-    """The dossier named by `code` + `verify` in the request (POST, else GET),
-    or the answer to send instead: 429 once the lookup budget is spent (see
-    ratelimit.tracking_limit), 404 when the codes do not match."""
-    limited = tracking_limit(request)
-    if limited is not None:
-        return limited
+    """The dossier named by `code` in the request (POST, else GET), when this
+    browser has given its verification code (see verification.py), or the
+    answer to send instead.
+
+    A `verify` value in the request is checked too (the tracking form posts
+    it; receipts printed before tracking moved to POST carry it in their QR
+    code): that lookup counts against the budget (ratelimit.tracking_limit,
+    429 once spent). No match: 404.
+    """
     data = request.POST if request.method == "POST" else request.GET
-    dossier = verified_dossier(data.get("code", ""), data.get("verify", ""))
-    if dossier is None:
-        return render(request, "dossiers/not_found.html", status=404)
-    return dossier
+    code = data.get("code", "")
+    dossier = verified_in_session(request, code)
+    if dossier is not None:
+        return dossier
+    if data.get("verify"):
+        limited = tracking_limit(request)
+        if limited is not None:
+            return limited
+        dossier = verified_dossier(code, data.get("verify", ""))
+        if dossier is not None:
+            remember_verified(request, dossier)
+            return dossier
+    return render(request, "dossiers/not_found.html", status=404)
 
 
 def tracking_query(dossier: Dossier) -> str:
-    """`code=…&verify=…`: what every link to a dossier's public pages carries."""
-    return urlencode({"code": dossier.code, "verify": dossier.verification_code})
+    """`code=…`: what every link to a dossier's public pages carries.
+
+    Never the verification code: URLs end up in logs, history and Referer
+    headers. The browser proves it knows that code once, by POST.
+    """
+    return urlencode({"code": dossier.code})
 
 
 def tracking_path(dossier: Dossier, view: str = "dossiers:track") -> str:
@@ -66,6 +83,12 @@ def tracking_url(dossier: Dossier) -> str:
     """The absolute tracking link in the dossier's language (emails, receipt, QR)."""
     with translation.override(dossier.language):
         return public_url(tracking_path(dossier))
+
+
+def no_referrer(response: HttpResponse) -> HttpResponse:
+    """Pages about one dossier never tell another site where the visitor came from."""
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def mask_name(name: str) -> str:

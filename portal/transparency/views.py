@@ -19,7 +19,11 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from portal.dossiers.models import DossierStatus
-from portal.dossiers.public_status import requested_dossier, tracking_path
+from portal.dossiers.public_status import (
+    no_referrer,
+    requested_dossier,
+    tracking_path,
+)
 
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
@@ -182,7 +186,7 @@ def rate(request):
     """Rate the service once, after the result was returned."""
     dossier = requested_dossier(request)
     if isinstance(dossier, HttpResponse):
-        return dossier
+        return no_referrer(dossier)
     if DossierRating.objects.filter(dossier=dossier).exists():
         messages.info(request, _("You have already rated this dossier. Thank you."))
         return HttpResponseRedirect(tracking_path(dossier))
@@ -204,10 +208,12 @@ def rate(request):
             # The cached procedure figures are dropped by signals.py.
             messages.success(request, _("Thank you for rating our service."))
         return HttpResponseRedirect(tracking_path(dossier))
-    return render(
-        request,
-        "transparency/rate.html",
-        {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+    return no_referrer(
+        render(
+            request,
+            "transparency/rate.html",
+            {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+        )
     )
 
 

@@ -86,7 +86,7 @@ def test_an_old_receipt_link_with_both_codes_still_works_once(client, dossier):
 
 
 def test_receipt_qr_and_emails_carry_only_the_code(client, dossier):
-    from portal.dossiers.receipt import tracking_url
+    from portal.dossiers.public_status import tracking_url
 
     url = tracking_url(dossier)
     assert dossier.code in url and dossier.verification_code not in url

@@ -13,9 +13,10 @@ from cms_pages.models import CentreSettings
 
 from ..calendar import load_calendar
 from ..models import Dossier
-from ..public_status import tracking_url
+from ..public_status import no_referrer, tracking_url
 from ..receipt import appointment_explanation, qr_svg
 from ..receipt_pdf import receipt_pdf
+from ..verification import remember_verified
 from .session import SESSION_SUBMITTED, restart_page
 
 
@@ -42,16 +43,22 @@ def confirmation(request, code):
     if dossier is None:
         return restart_page(request, "receipt_denied", status=404)
     url = tracking_url(dossier)
-    return render(
-        request,
-        "dossiers/confirmation.html",
-        {
-            "dossier": dossier,
-            "documents": list(dossier.documents.all()),
-            "explanation": appointment_explanation(dossier, load_calendar()),
-            "tracking_url": url,
-            "qr_svg": qr_svg(url),
-        },
+    # This browser has the verification code on screen: its tracking link
+    # shows the dossier straight away.
+    remember_verified(request, dossier)
+    return no_referrer(
+        render(
+            request,
+            "dossiers/confirmation.html",
+            {
+                "dossier": dossier,
+                "documents": list(dossier.documents.all()),
+                "explanation": appointment_explanation(dossier, load_calendar()),
+                "tracking_url": url,
+                "qr_svg": qr_svg(url),
+                "centre": _centre(request),
+            },
+        )
     )
 
 
@@ -68,4 +75,4 @@ def receipt_pdf_view(request, code):
     pdf = receipt_pdf(dossier, name, explanation)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{dossier.code}.pdf"'
-    return response
+    return no_referrer(response)
