@@ -274,6 +274,7 @@ class DossierActionView(WagtailAdminTemplateMixin, FormView):
                 to_agency=data.get("to_agency"),
                 missing=form.missing() if "documents" in form.fields else (),
                 new_date=data.get("new_date"),
+                results=form.result_uploads(),
             )
         except IllegalTransition as error:
             messages.error(self.request, " ".join(error.messages))

@@ -29,6 +29,7 @@ from datetime import date, datetime
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -43,6 +44,12 @@ from portal.dossiers.models import (
     DossierStatus,
     StatusEvent,
 )
+from portal.dossiers.results import (
+    RESULT_ACTIONS,
+    needs_signed_result,
+    store_result_files,
+)
+from portal.dossiers.validators import CheckedFile
 
 from .actions import (
     ACTIONS,
@@ -97,11 +104,14 @@ def perform(
     now: datetime | None = None,
     calendar: WorkingCalendar | None = None,
     notify: bool = True,
+    results: Sequence[tuple[UploadedFile, CheckedFile]] = (),
 ) -> StatusEvent:
     """Apply one action to a dossier; return the recorded event.
 
     `user` is the official acting; `by_applicant=True` (no user) is the
-    applicant supplementing from the tracking page.
+    applicant supplementing from the tracking page. `results` are the signed
+    result files (checked uploads) a decision or a returned result comes
+    with; a dossier whose result is delivered online needs one.
     """
     action = get_action(action_name)
     now = now or timezone.now()
@@ -116,6 +126,16 @@ def perform(
             .get(pk=dossier.pk)
         )
         _check_allowed(locked, action, user, by_applicant, now=now, note=note)
+        if not results and needs_signed_result(locked, action.name):
+            raise ValidationError(
+                {
+                    "result_files": _(
+                        "The applicant receives the result online: attach the "
+                        "signed result file."
+                    )
+                },
+                code="required",
+            )
         event = StatusEvent(
             dossier=locked,
             from_status=locked.status,
@@ -128,6 +148,8 @@ def perform(
         context = {"now": now, "calendar": calendar, "user": user}
         extra = {"to_agency": to_agency, "missing": missing, "new_date": new_date}
         _apply(locked, action, event, **context, **extra)
+        if results and action.name in RESULT_ACTIONS:
+            store_result_files(locked, results)
         _log(locked, action, event, user=actor, to_agency=to_agency)
         if notify:
             transaction.on_commit(partial(notify_applicant, locked.pk, event.pk))

@@ -17,6 +17,8 @@ from portal.http import public_url
 
 from .models import Dossier, DossierDraft, StatusEvent
 from .public_status import tracking_url
+from .receipt import centre_for, where_to_collect
+from .results import result_files
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ def notify_status_change(dossier: Dossier, event: StatusEvent) -> bool:
             "dossier": dossier,
             "event": event,
             "tracking_url": tracking_url(dossier),
+            # When the result is ready: where it is, and how many files wait online.
+            "collect": where_to_collect(dossier, centre_for()),
+            "result_count": result_files(dossier).count(),
         }
     return _send("status_change", context, dossier.applicant_email, dossier.language)
 

@@ -143,7 +143,7 @@ def public_status(dossier: Dossier) -> dict:
     return {
         "code": dossier.code,
         "procedure": {"code": dossier.procedure_code, "name": dossier.procedure_name},
-        "agency": dossier.agency.name,
+        "agency": dossier.agency_name,
         "applicant": mask_name(dossier.display_applicant),
         "phone": mask_phone(dossier.applicant_phone),
         "status": dossier.status,

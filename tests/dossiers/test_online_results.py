@@ -57,11 +57,14 @@ def test_online_delivery_needs_the_signed_result(client, official, dossier):
     assert dossier.status == "in_processing"
 
 
-def test_official_attaches_result_files(client, official, dossier):
+def test_official_attaches_result_files(
+    client, official, dossier, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    response = approve_with_file(
-        client, official, dossier, [signed_result(), signed_result("phu-luc.pdf")]
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = approve_with_file(
+            client, official, dossier, [signed_result(), signed_result("phu-luc.pdf")]
+        )
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == "approved"
@@ -71,7 +74,9 @@ def test_official_attaches_result_files(client, official, dossier):
     assert all(r.file.name.startswith("dossiers/") for r in results)
     assert all(dossier.code in r.file.name for r in results)
     body = mail.outbox[-1].body
-    assert "kết quả" in body.lower() and "tải" in body.lower()
+    assert "Kết quả giải quyết hồ sơ của bạn đã có." in body
+    assert "Tải 2 tệp kết quả có chữ ký số" in body
+    assert dossier.verification_code not in body
 
 
 def verify(client, dossier):

@@ -7,14 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from wagtail.models import Site
-
-from cms_pages.models import CentreSettings
 
 from ..calendar import load_calendar
 from ..models import Dossier
 from ..public_status import no_referrer, tracking_url
-from ..receipt import appointment_explanation, qr_svg
+from ..receipt import appointment_explanation, centre_for, qr_svg, where_to_collect
 from ..receipt_pdf import receipt_pdf
 from ..verification import remember_verified
 from .session import SESSION_SUBMITTED, restart_page
@@ -28,14 +25,6 @@ def _receipt_dossier(request, code: str) -> Dossier | None:
     )
 
 
-def _centre(request):
-    site = (
-        Site.find_for_request(request)
-        or Site.objects.filter(is_default_site=True).first()
-    )
-    return CentreSettings.for_site(site) if site else CentreSettings()
-
-
 @never_cache
 def confirmation(request, code):
     """Confirmation panel and printable receipt (only for the browser that submitted)."""
@@ -46,6 +35,7 @@ def confirmation(request, code):
     # This browser has the verification code on screen: its tracking link
     # shows the dossier straight away.
     remember_verified(request, dossier)
+    centre = centre_for(request)
     return no_referrer(
         render(
             request,
@@ -56,7 +46,7 @@ def confirmation(request, code):
                 "explanation": appointment_explanation(dossier, load_calendar()),
                 "tracking_url": url,
                 "qr_svg": qr_svg(url),
-                "centre": _centre(request),
+                "collect": where_to_collect(dossier, centre),
             },
         )
     )
@@ -68,11 +58,12 @@ def receipt_pdf_view(request, code):
     dossier = _receipt_dossier(request, code)
     if dossier is None:
         return restart_page(request, "receipt_denied", status=404)
-    centre = _centre(request)
+    centre = centre_for(request)
     with translation.override(dossier.language):
         name = centre.display_name
         explanation = appointment_explanation(dossier, load_calendar())
-    pdf = receipt_pdf(dossier, name, explanation)
+        collect = where_to_collect(dossier, centre)
+    pdf = receipt_pdf(dossier, name, explanation, collect)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{dossier.code}.pdf"'
     return no_referrer(response)
