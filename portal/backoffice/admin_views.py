@@ -19,12 +19,12 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -36,6 +36,7 @@ from portal.dossiers.calendar import load_calendar
 from portal.dossiers.models import Dossier, DossierStatus
 
 from . import deadlines
+from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
@@ -110,18 +111,6 @@ class DossierFilterSet(WagtailFilterSet):
         return queryset
 
 
-class StatusColumn(Column):
-    """The status label, with "overdue" after it when the date has passed."""
-
-    def get_value(self, instance):
-        label = instance.get_status_display()
-        if instance.status in deadlines.AGENCY_TURN and (
-            instance.appointment_date < timezone.localdate()
-        ):
-            return f"{label} · {_('overdue')}"
-        return label
-
-
 class DossierIndexView(IndexView):
     """The listing: only the dossiers this user may see."""
 
@@ -130,6 +119,10 @@ class DossierIndexView(IndexView):
             self.request.user,
             Dossier.objects.select_related("agency", "sector"),
         )
+
+    def get_context_data(self, **kwargs):
+        # One working-day calendar for every row's "days left" (DueDateColumn).
+        return super().get_context_data(working_calendar=load_calendar(), **kwargs)
 
     def search_queryset(self, queryset):
         # Plain ORM search on code, names, phone and ID number.
@@ -391,8 +384,8 @@ class DossierViewSet(ModelViewSet):
         Column("procedure_code", label=_("Procedure"), sort_key="procedure_code"),
         Column("agency", label=_("Agency")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
-        DateColumn("received_at", label=_("Received"), sort_key="received_at"),
-        DateColumn(
+        AbsoluteDateColumn("received_at", label=_("Received"), sort_key="received_at"),
+        DueDateColumn(
             "appointment_date", label=_("Appointment date"), sort_key="appointment_date"
         ),
     ]

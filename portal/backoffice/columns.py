@@ -51,3 +51,10 @@ class DueDateColumn(AbsoluteDateColumn):
             instance.appointment_date, instance.status, calendar=calendar
         )
         return context
+
+
+class StatusColumn(Column):
+    """The status in words (the due-date column says whether it is late)."""
+
+    def get_value(self, instance):
+        return instance.get_status_display()

@@ -207,19 +207,22 @@ class DossierWizardView(NamedUrlWizardView):
         if current == steps.CHECK:
             context["summary"] = self.summary()
         if current == steps.DELIVERY:
-            context["fees"] = list(self.procedure.fees.all())
+            context["fee_summary"] = form.fee_summary
         return context
 
     @staticmethod
     def _error_list(form) -> list[dict]:
-        """Errors for the summary at the top, each linking to its field."""
+        """Errors for the summary at the top, each linking to its field, in
+        the order of the fields on the page (form.errors keeps the order the
+        checks ran in: a check in clean() would come after every field)."""
         if not form.is_bound:
             return []
         errors = [
             {"href": "", "message": message} for message in form.non_field_errors()
         ]
-        for name, messages in form.errors.items():
-            if name == django_forms.forms.NON_FIELD_ERRORS:
+        for name in form.fields:
+            messages = form.errors.get(name)
+            if not messages:
                 continue
             bound = form[name]
             widget = bound.field.widget
@@ -285,7 +288,7 @@ class DossierWizardView(NamedUrlWizardView):
         for form in form_list:
             cleaned.update(form.cleaned_data)
         kind = steps.applicant_type(self) or ApplicantType.INDIVIDUAL
-        fee = form_dict[steps.DELIVERY].chosen_fee()
+        fee_label, fee_vnd = form_dict[steps.DELIVERY].fees_due()
         answers = Answers(
             applicant_type=kind,
             applicant_name=cleaned["full_name"],
@@ -299,8 +302,8 @@ class DossierWizardView(NamedUrlWizardView):
             organisation_representative=cleaned.get("representative", ""),
             receipt_method=cleaned["receipt_method"],
             postal_address=cleaned.get("postal_address", "").strip(),
-            fee_label=fee.label if fee else "",
-            fee_vnd=fee.amount_vnd if fee else None,
+            fee_label=fee_label[:300],
+            fee_vnd=fee_vnd,
         )
         dossier = submit_dossier(self.draft, answers)
         remember(self.request, SESSION_SUBMITTED, dossier.code)
