@@ -139,7 +139,8 @@ def test_demo_loads_once_and_pages_render_in_both_languages(client):
         assert response.status_code == 200
         html = response.content.decode()
         assert name in html and f'lang="{language}"' in html
-        assert ("Vietnamese only" in html) == (language == "en")
+        # A translation says which page is authoritative, and links to it.
+        assert ("authoritative version" in html) == (language == "en")
 
 
 def test_catalogue_lists_procedures_in_vietnamese_dictionary_order(site_tree, client):
