@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import translate_url
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 register = template.Library()
@@ -14,10 +14,13 @@ register = template.Library()
 
 @register.filter
 def vnd(amount) -> str:
-    """Format an amount in đồng with dot thousands separators: 1.500.000 đ."""
+    """An amount in đồng as readers of the active language write it:
+    "1.500.000 đ" in Vietnamese, "1,500,000 VND" in English."""
     if amount is None or amount == "":
         return ""
-    return f"{int(amount):,}".replace(",", ".") + " đ"
+    if (get_language() or "vi").startswith("vi"):
+        return f"{int(amount):,}".replace(",", ".") + " đ"
+    return f"{int(amount):,} VND"
 
 
 @register.filter

@@ -141,7 +141,7 @@ def test_procedure_page_shows_on_time_rate_and_satisfaction(
     invalidate_procedure_summaries()
     html = client.get(procedure.url).content.decode()
     assert "procedure-figures" in html
-    assert "4/5" in html
+    assert "4,0/5" in html  # one decimal everywhere (satisfaction_shown)
 
 
 def test_home_figures_only_with_data(make_dossier, rf):
