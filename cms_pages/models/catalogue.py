@@ -80,6 +80,9 @@ class ProcedureIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(CatalogueQuery(self, request.GET).context(request))
+        context["selected_count"] = sum(
+            len(values) for values in context["selected_filters"].values()
+        )
         # The language switcher sends a procedure that is not translated here
         # to its catalogue entry: `?untranslated=<code>`.
         context["untranslated"] = untranslated_entry(
