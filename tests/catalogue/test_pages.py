@@ -10,6 +10,12 @@ from wagtail.models import Page
 
 from cms_pages.models import ProcedurePage, Sector
 from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
+from tests.language import (
+    MAX_ENGLISH_SHARE,
+    main_text,
+    vietnamese_share,
+    vietnamese_words,
+)
 
 # Pinned budgets. Most queries are site-wide (site, locales, menus, banner,
 # settings, language links); what the catalogue adds is a fixed handful. Raise
@@ -141,6 +147,21 @@ def test_demo_loads_once_and_pages_render_in_both_languages(client):
         assert name in html and f'lang="{language}"' in html
         # A translation says which page is authoritative, and links to it.
         assert ("authoritative version" in html) == (language == "en")
+
+    # Every English procedure of the demo reads as English: Vietnamese-only
+    # letters (legal document numbers, the "Tiếng Việt" link) stay under 2 %.
+    english = ProcedurePage.objects.live().filter(locale__language_code="en")
+    assert english.count() >= 16
+    for page in english:
+        html = client.get(page.url).content.decode()
+        text = main_text(html)
+        share = vietnamese_share(text)
+        assert share <= MAX_ENGLISH_SHARE, (page.code, share, vietnamese_words(text))
+        assert "not been translated into English yet" not in html, page.code
+    # And the English home lists only English procedures, linking to /en/.
+    home = client.get("/en/").content.decode()
+    popular = home.split('id="popular-heading"')[1].split("</section>")[0]
+    assert "/vi/" not in popular and popular.count("<li>") == 6
 
 
 def test_catalogue_lists_procedures_in_vietnamese_dictionary_order(site_tree, client):
