@@ -220,6 +220,8 @@ class JourneyStepBlock(blocks.StructBlock):
     condition = blocks.CharBlock(
         label=_("Applies when"),
         required=False,
+        # "" rather than None when absent: wagtail-localize extracts it as a string.
+        default="",
         max_length=200,
         help_text=_(
             "For a conditional step, e.g. “The project asks for land without "
@@ -263,6 +265,15 @@ class JourneyValue(blocks.StructValue):
             self._steps = cached
         return cached
 
+    def steps_for_visitor(self) -> list:
+        """journey_steps(), each marked `skipped` when the ticked conditions
+        leave it out."""
+        chosen = self.chosen()
+        steps = self.journey_steps()
+        for step in steps:
+            step.skipped = chosen is not None and step.number not in chosen.steps
+        return steps
+
     def plan_steps(self) -> list:
         """The steps as the roadmap arithmetic sees them."""
         from cms_pages.roadmap import plan_steps
@@ -295,11 +306,17 @@ class JourneyValue(blocks.StructValue):
     def form_name(self) -> str:
         return getattr(self, "param_name", "roadmap")
 
-    def total(self):
-        """Indicative total working days of the linked procedures."""
-        from cms_pages.journeys import journey_total
-
-        return journey_total(self.journey_steps())
+    def assumptions(self) -> dict:
+        """What each end of the range takes for granted, in words: the
+        conditions that hold and those that do not, for the shortest and the
+        longest path."""
+        plan = self.plan()
+        short_yes, short_no = plan.assumptions(plan.shortest)
+        long_yes, long_no = plan.assumptions(plan.longest)
+        return {
+            "shortest": {"holds": short_yes, "fails": short_no},
+            "longest": {"holds": long_yes, "fails": long_no},
+        }
 
 
 class JourneyBlock(blocks.StructBlock):

@@ -280,3 +280,18 @@ def validate_relations(steps: Sequence[PlanStep]) -> dict[int, tuple[str, str]]:
                     ),
                 )
     return errors
+
+
+def choose_journeys(body: Iterable[Any], params: Mapping[str, object]) -> None:
+    """Give each journey block of a StreamField its ticked conditions.
+
+    The first journey reads the `roadmap` parameters, the next `roadmap-2`…:
+    short, readable links that stay valid while the page keeps its journeys.
+    """
+    count = 0
+    for child in body:
+        if getattr(child, "block_type", None) != "journey":
+            continue
+        count += 1
+        name = "roadmap" if count == 1 else f"roadmap-{count}"
+        child.value.choose(params, name)

@@ -59,6 +59,18 @@ def untranslated_fallback_url(page: Page, locale: Locale) -> str:
     return f"/{locale.language_code}/?untranslated=1"
 
 
+@register.filter
+def months(days) -> str:
+    """About how many calendar months `days` working days take ("4.3", "4,3")."""
+    from django.template.defaultfilters import floatformat
+
+    from cms_pages.journeys import working_days_to_months
+
+    if days is None or days == "":
+        return ""
+    return floatformat(working_days_to_months(Decimal(days)), -1)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per language: the translated page when it exists, else a fallback.

@@ -85,9 +85,10 @@ def test_ticking_conditions_changes_the_total_without_javascript(
 ):
     days = [int(p.processing_time_days) for p in roadmap_procedures]
     html = client.get(guide.url).content.decode()
-    form = re.search(r'<form[^>]*method="get"[^>]*>.*?</form>', html, re.S).group(0)
+    form = re.search(r'<form class="journey__form"[^>]*>.*?</form>', html, re.S).group(0)
+    assert 'method="get"' in form
     boxes = re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]+)"', form)
-    assert len(boxes) == 4
+    assert len(boxes) == 4, form
     name = boxes[0][0]
     # Tick only "policy approval": policy replaces the certificate.
     response = client.get(guide.url, {f"{name}-sent": "1", name: boxes[0][1]})
@@ -98,7 +99,7 @@ def test_ticking_conditions_changes_the_total_without_javascript(
 
 
 def test_english_figures(client, guide, roadmap_procedures, en, home_en):
-    from cms_pages.demo import translate_page
+    from demo.site import translate_page
 
     guide_en = translate_page(guide, en, title="Investor roadmap")
     html = client.get(guide_en.url).content.decode()
