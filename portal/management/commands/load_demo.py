@@ -5,6 +5,9 @@ Each step is an idempotent function `step(stdout) -> None` in the top-level
 twice changes nothing the second time.
 """
 
+import logging
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -20,12 +23,28 @@ DEMO_STEPS = [
 ]
 
 
+@contextmanager
+def quiet_page_log(verbosity: int):
+    """Wagtail logs every page it creates or publishes at INFO (hundreds of
+    lines for the demo); `make run` should print a few summary lines instead.
+    `-v 2` shows them again."""
+    logger = logging.getLogger("wagtail")
+    previous = logger.level
+    if verbosity < 2:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
 class Command(BaseCommand):
     help = "Load the demo site (pages, catalogue, sample data) once; safe to re-run."
 
     def handle(self, *args, **options):
-        for dotted in DEMO_STEPS:
-            step = import_string(dotted)
-            with transaction.atomic():
-                step(self.stdout)
+        with quiet_page_log(options["verbosity"]):
+            for dotted in DEMO_STEPS:
+                step = import_string(dotted)
+                with transaction.atomic():
+                    step(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
