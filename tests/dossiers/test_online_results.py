@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from portal.backoffice.workflow import perform
-from portal.dossiers.models import DocumentSource, DossierDraft, DossierDocument
+from portal.dossiers.models import DocumentSource, DossierDocument, DossierDraft
 from portal.dossiers.services import submit_dossier
 from tests.factories.backoffice import make_official
 
