@@ -86,8 +86,20 @@ def tracking_url(dossier: Dossier) -> str:
 
 
 def no_referrer(response: HttpResponse) -> HttpResponse:
-    """Pages about one dossier never tell another site where the visitor came from."""
+    """Pages showing a dossier never tell any site, ours included, where the
+    visitor came from."""
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def same_origin_referrer(response: HttpResponse) -> HttpResponse:
+    """Pages about a dossier that POST a form (tracking, supplement, rating).
+
+    Never a Referer to another site; but not "no-referrer": browsers then
+    send `Origin: null` with the form's POST, which CSRF protection must
+    refuse (Fetch standard, "append a request `Origin` header").
+    """
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -20,8 +20,8 @@ from wagtail.models import Page
 
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import (
-    no_referrer,
     requested_dossier,
+    same_origin_referrer,
     tracking_path,
 )
 
@@ -186,7 +186,7 @@ def rate(request):
     """Rate the service once, after the result was returned."""
     dossier = requested_dossier(request)
     if isinstance(dossier, HttpResponse):
-        return no_referrer(dossier)
+        return same_origin_referrer(dossier)
     if DossierRating.objects.filter(dossier=dossier).exists():
         messages.info(request, _("You have already rated this dossier. Thank you."))
         return HttpResponseRedirect(tracking_path(dossier))
@@ -208,7 +208,7 @@ def rate(request):
             # The cached procedure figures are dropped by signals.py.
             messages.success(request, _("Thank you for rating our service."))
         return HttpResponseRedirect(tracking_path(dossier))
-    return no_referrer(
+    return same_origin_referrer(
         render(
             request,
             "transparency/rate.html",

@@ -22,6 +22,7 @@ from ..public_status import (
     no_referrer,
     public_status,
     requested_dossier,
+    same_origin_referrer,
     tracking_path,
     tracking_query,
     verified_dossier,
@@ -61,7 +62,7 @@ def track(request):
         form = TrackingForm(request.POST if request.method == "POST" else request.GET)
         limited = tracking_limit(request)
         if limited is not None:
-            return no_referrer(limited)
+            return same_origin_referrer(limited)
         if form.is_valid():
             dossier = verified_dossier(
                 form.cleaned_data["code"], form.cleaned_data["verify"]
@@ -75,7 +76,11 @@ def track(request):
             context.update(_result_context(dossier))
         form = TrackingForm(initial={"code": code.strip().upper()})
     context["form"] = form
-    return no_referrer(render(request, "dossiers/track.html", context))
+    response = render(request, "dossiers/track.html", context)
+    # The dossier's page: no Referer at all; the form: see same_origin_referrer.
+    if context["result"]:
+        return no_referrer(response)
+    return same_origin_referrer(response)
 
 
 @never_cache
@@ -115,7 +120,7 @@ def supplement(request):
     """Upload the documents an agency asked for; the dossier goes back to the agency."""
     dossier = requested_dossier(request)
     if isinstance(dossier, HttpResponse):
-        return no_referrer(dossier)
+        return same_origin_referrer(dossier)
     supplement_request = open_request(dossier)
     if supplement_request is None:
         messages.info(request, _("This dossier is not waiting for a supplement."))
@@ -134,7 +139,7 @@ def supplement(request):
             ),
         )
         return HttpResponseRedirect(tracking_path(dossier))
-    return no_referrer(
+    return same_origin_referrer(
         render(
             request,
             "dossiers/supplement.html",
