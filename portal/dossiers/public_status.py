@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from portal.http import public_url
 
-from .models import Dossier, DossierStatus
+from .models import Dossier, DossierStatus, ReceiptMethod
 from .ratelimit import tracking_limit
 from .verification import remember_verified, verified_in_session
 
@@ -145,6 +145,16 @@ def next_step_text(dossier: Dossier) -> str:
         DossierStatus.RESULT_RETURNED: _("The result has been returned. Thank you."),
         DossierStatus.WITHDRAWN: _("This dossier was withdrawn."),
     }
+    if (
+        dossier.status in (DossierStatus.APPROVED, DossierStatus.RESULT_RETURNED)
+        and dossier.receipt_method == ReceiptMethod.ONLINE
+    ):
+        return str(
+            _(
+                "The result is ready: download the signed file below and keep it. "
+                "It has the same value as the paper document."
+            )
+        )
     return str(texts.get(dossier.status, ""))
 
 
