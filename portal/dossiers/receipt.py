@@ -106,7 +106,8 @@ def where_to_collect(dossier: Dossier, centre: Any) -> str:
         }
     else:
         text = _("Collect the result at %(place)s.") % {"place": place}
-    hours = " ".join((getattr(centre, "display_opening_hours", "") or "").split())
+    lines = (getattr(centre, "display_opening_hours", "") or "").splitlines()
+    hours = "; ".join(" ".join(line.split()) for line in lines if line.strip())
     if hours:
         text += " " + _("Opening hours: %(hours)s.") % {"hours": hours.rstrip(".")}
     return text
