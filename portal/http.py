@@ -4,7 +4,7 @@ the one "too many requests" (HTTP 429) response of every rate-limited view."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 
@@ -35,4 +35,25 @@ def too_many_requests(
             status=429,
         )
     response["Retry-After"] = str(retry_after)
+    return response
+
+
+def private_file(stored) -> FileResponse:
+    """A stored private file (DossierDocument or alike) as a download.
+
+    404 when the file is gone; never cached, never sniffed, named as the
+    uploader named it (the stored name is ours).
+    """
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name or stored.file.name.rsplit("/", 1)[-1],
+        content_type=stored.content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

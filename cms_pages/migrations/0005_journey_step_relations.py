@@ -26,6 +26,17 @@ class OptionalToConditional(BaseBlockOperation):
         return "optional_to_conditional"
 
 
+# The page types whose body may hold a journey (GuideStreamBlock, BodyStreamBlock).
+JOURNEY_MODELS = (
+    "contactpage",
+    "investmentindexpage",
+    "investmentguidepage",
+    "investmentprojectpage",
+    "newspage",
+    "standardpage",
+)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -63,40 +74,15 @@ class Migration(migrations.Migration):
             name='body',
             field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('callout', 7), ('image', 11), ('video', 14), ('document', 18), ('faq', 23), ('table', 28), ('journey', 40), ('contact', 47)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3')], 'label': 'Size'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('size', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'link', 'document-link', 'ul', 'ol'], 'icon': 'pilcrow', 'label': 'Paragraph', 'template': 'components/streamfield/blocks/paragraph_block.html'}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning'), ('tip', 'Tip')], 'label': 'Tone'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200, 'required': False}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Text'}), 7: ('wagtail.blocks.StructBlock', [[('tone', 4), ('title', 5), ('text', 6)]], {}), 8: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 8), ('alt_text', 9), ('caption', 10)]], {}), 12: ('wagtail.embeds.blocks.EmbedBlock', (), {'label': 'Video URL', 'max_width': 800}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 14: ('wagtail.blocks.StructBlock', [[('video', 12), ('title', 13)]], {}), 15: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'max_length': 200, 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'max_length': 300, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('document', 15), ('title', 16), ('description', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 20: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Answer'}), 21: ('wagtail.blocks.StructBlock', [[('question', 19), ('answer', 20)]], {}), 22: ('wagtail.blocks.ListBlock', (21,), {'label': 'Questions'}), 23: ('wagtail.blocks.StructBlock', [[('title', 5), ('items', 22)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 200, 'required': False}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Cell', 'required': False}), 26: ('wagtail.blocks.ListBlock', (25,), {'label': 'Row'}), 27: ('wagtail.blocks.ListBlock', (26,), {'label': 'Rows'}), 28: ('wagtail.blocks.StructBlock', [[('caption', 24), ('rows', 27)]], {}), 29: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Introduction', 'required': False}), 30: ('wagtail.blocks.CharBlock', (), {'label': 'Step title', 'max_length': 200}), 31: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul'], 'label': 'What to do', 'required': False}), 32: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Its processing time, fee and agency are shown automatically and counted in the total.', 'label': 'Procedure', 'page_type': ['cms_pages.ProcedurePage'], 'required': False}), 33: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('required', 'Required for every project'), ('conditional', 'Only when a condition applies'), ('alternative', 'Instead of another step')], 'help_text': 'Conditional steps become boxes the investor can tick; an alternative applies exactly when the step it replaces does not.', 'label': 'Does this step apply to every project?'}), 34: ('wagtail.blocks.CharBlock', (), {'default': '', 'help_text': 'For a conditional step, e.g. “The project asks for land without auction”. Steps with the same words share one box.', 'label': 'Applies when', 'max_length': 200, 'required': False}), 35: ('wagtail.blocks.IntegerBlock', (), {'help_text': 'For an alternative: the earlier conditional step it replaces.', 'label': 'Instead of step number', 'min_value': 1, 'required': False}), 36: ('wagtail.blocks.IntegerBlock', (), {'help_text': 'Leave empty when the step follows the ones before it. A step that runs alongside another counts only when it takes longer.', 'label': 'Runs alongside step number', 'min_value': 1, 'required': False}), 37: ('wagtail.blocks.StructBlock', [[('title', 30), ('text', 31), ('procedure', 32), ('relation', 33), ('condition', 34), ('alternative_to', 35), ('parallel_with', 36)]], {}), 38: ('wagtail.blocks.ListBlock', (37,), {'label': 'Steps', 'min_num': 1}), 39: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'label': 'Show the indicative total time', 'required': False}), 40: ('wagtail.blocks.StructBlock', [[('title', 13), ('intro', 29), ('steps', 38), ('show_total', 39)]], {}), 41: ('wagtail.blocks.CharBlock', (), {'label': 'Name or office', 'max_length': 200}), 42: ('wagtail.blocks.CharBlock', (), {'label': 'Role', 'max_length': 200, 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'label': 'Phone', 'max_length': 50, 'required': False}), 44: ('wagtail.blocks.EmailBlock', (), {'label': 'Email', 'required': False}), 45: ('wagtail.blocks.CharBlock', (), {'label': 'Address', 'max_length': 300, 'required': False}), 46: ('wagtail.blocks.CharBlock', (), {'label': 'Opening hours', 'max_length': 300, 'required': False}), 47: ('wagtail.blocks.StructBlock', [[('name', 41), ('role', 42), ('phone', 43), ('email', 44), ('address', 45), ('hours', 46)]], {})}, verbose_name='body'),
         ),
+        *(
             MigrateStreamData(
-            app_name="cms_pages",
-            model_name="contactpage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
-        ),
-        MigrateStreamData(
-            app_name="cms_pages",
-            model_name="investmentindexpage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
-        ),
-        MigrateStreamData(
-            app_name="cms_pages",
-            model_name="investmentguidepage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
-        ),
-        MigrateStreamData(
-            app_name="cms_pages",
-            model_name="investmentprojectpage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
-        ),
-        MigrateStreamData(
-            app_name="cms_pages",
-            model_name="newspage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
-        ),
-        MigrateStreamData(
-            app_name="cms_pages",
-            model_name="standardpage",
-            field_name="body",
-            operations_and_block_paths=[(OptionalToConditional(), "journey.steps.item")],
+                app_name="cms_pages",
+                model_name=model_name,
+                field_name="body",
+                operations_and_block_paths=[
+                    (OptionalToConditional(), "journey.steps.item")
+                ],
+            )
+            for model_name in JOURNEY_MODELS
         ),
     ]

@@ -16,7 +16,7 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import translation
@@ -34,6 +34,7 @@ from wagtail.models import Locale
 from cms_pages.snippets import Agency, Sector
 from portal.dossiers.calendar import load_calendar
 from portal.dossiers.models import Dossier, DossierStatus
+from portal.http import private_file
 
 from . import deadlines
 from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
@@ -298,24 +299,13 @@ def download_document(request, pk, document_pk):
     if not can_view(request.user, dossier):
         raise PermissionDenied
     document = get_object_or_404(dossier.documents, pk=document_pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    response = private_file(document)
     log(
         dossier,
         "backoffice.dossier.download",
         user=request.user,
         data={"document": document.pk, "name": document.document_name},
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -9,7 +9,6 @@ the retention rules removes its results too.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from django.core.files.uploadedfile import UploadedFile
@@ -22,7 +21,6 @@ from .models import (
     Dossier,
     DossierDocument,
     ReceiptMethod,
-    dossier_file_name,
 )
 from .validators import CheckedFile
 
@@ -63,20 +61,9 @@ def store_result_files(
 ) -> list[DossierDocument]:
     """Save checked uploads as the dossier's result files (call inside a transaction)."""
     name = result_name(dossier)
-    stored = []
-    for upload, info in uploads:
-        document = DossierDocument(
-            dossier=dossier,
-            document_name=name,
-            original_name=os.path.basename(upload.name)[:255],
-            size=info.size,
-            content_type=info.content_type,
-            sha256=info.sha256,
-            source=DocumentSource.RESULT,
+    return [
+        DossierDocument.store(
+            dossier, upload, info, name=name, source=DocumentSource.RESULT
         )
-        document.file.save(
-            dossier_file_name(dossier, info.extension), upload, save=False
-        )
-        document.save()
-        stored.append(document)
-    return stored
+        for upload, info in uploads
+    ]

@@ -9,8 +9,6 @@ sends the dossier back to the agency.
 
 from __future__ import annotations
 
-import os
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +22,6 @@ from .models import (
     Dossier,
     DossierDocument,
     DossierStatus,
-    dossier_file_name,
 )
 from .validators import check_upload
 
@@ -83,20 +80,14 @@ def store_supplement(
     with transaction.atomic():
         for item in items:
             upload, info = checked[item.pk]
-            document = DossierDocument(
-                dossier=dossier,
-                procedure_document_id=item.procedure_document_id,
-                document_name=item.document_name,
-                original_name=os.path.basename(upload.name)[:255],
-                size=info.size,
-                content_type=info.content_type,
-                sha256=info.sha256,
+            document = DossierDocument.store(
+                dossier,
+                upload,
+                info,
+                name=item.document_name,
                 source=DocumentSource.SUPPLEMENT,
+                procedure_document_id=item.procedure_document_id,
             )
-            document.file.save(
-                dossier_file_name(dossier, info.extension), upload, save=False
-            )
-            document.save()
             item.document = document
             item.save(update_fields=["document"])
         perform(

@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 
 from cms_pages.models import ProcedurePage
 from cms_pages.translation_gaps import ROW_FIELDS, is_untranslated, procedure_gaps
+from tests.factories.catalogue import marriage_record
 from tests.language import (
     MAX_ENGLISH_SHARE,
     main_text,
@@ -18,44 +19,7 @@ from tests.language import (
     vietnamese_words,
 )
 
-RECORD = {
-    "code": "1.000894",
-    "name": "Đăng ký kết hôn",
-    "sector": "Hộ tịch",
-    "agency": "Ủy ban nhân dân cấp xã",
-    "level": "commune",
-    "online_service": "full",
-    "channels": ["in_person", "online"],
-    "processing_time_days": 0,
-    "processing_time_note": "Ngay trong ngày tiếp nhận hồ sơ",
-    "fees": [
-        {"label": "Lệ phí đăng ký kết hôn", "amount_vnd": 0, "note": "Miễn lệ phí"}
-    ],
-    "documents": [
-        {"name": "Tờ khai đăng ký kết hôn", "originals": 1, "note": "Theo mẫu"},
-        {"name": "Giấy xác nhận tình trạng hôn nhân", "originals": 1},
-    ],
-    "steps": ["Hai bên nam, nữ nộp hồ sơ", "Công chức tư pháp kiểm tra hồ sơ"],
-    "requirements": "Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi trở lên; tự nguyện quyết định.",
-    "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-    "result": "Giấy chứng nhận kết hôn",
-    "translations": {
-        "en": {
-            "name": "Marriage registration",
-            "sector": "Civil status",
-            "agency": "Commune People's Committee",
-            "result": "Marriage certificate",
-            "steps": [
-                "Both partners file the dossier",
-                "The justice officer checks it",
-            ],
-            "documents": [
-                "Marriage registration form",
-                "Certificate of marital status",
-            ],
-        }
-    },
-}
+RECORD = marriage_record()
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +59,7 @@ def test_gaps_of_a_partly_translated_page(site_tree, tmp_path):
     assert gaps.source_url.startswith("/vi/")
     assert set(gaps.sections) == {"glance", "documents", "requirements", "legal"}
     documents = list(page.documents.all())
-    assert [d.untranslated for d in documents] == [{"note"}, set()]
+    assert [d.untranslated for d in documents] == [{"note"}, set(), set()]
     vietnamese = ProcedurePage.objects.get(code="1.000894", locale__language_code="vi")
     assert not procedure_gaps(vietnamese)
 

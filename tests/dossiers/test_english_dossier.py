@@ -12,45 +12,14 @@ from pypdf import PdfReader
 
 from cms_pages.models import CentreSettings, ProcedurePage
 from portal.dossiers.models import Dossier
+from tests.factories.catalogue import marriage_record
 from tests.language import MAX_ENGLISH_SHARE, main_text, vietnamese_share
 
 from .conftest import APPLICANT, WizardWalker, pdf
 
 pytestmark = pytest.mark.django_db
 
-RECORD = {
-    "code": "1.000894",
-    "name": "Đăng ký kết hôn",
-    "sector": "Hộ tịch",
-    "agency": "Ủy ban nhân dân cấp xã",
-    "level": "commune",
-    "online_service": "full",
-    "channels": ["in_person", "online"],
-    "processing_time_days": 0,
-    "fees": [{"label": "Lệ phí đăng ký kết hôn", "amount_vnd": 0}],
-    "documents": [
-        {"name": "Tờ khai đăng ký kết hôn", "originals": 1},
-        {"name": "Giấy xác nhận tình trạng hôn nhân", "originals": 1},
-        {"name": "Giấy tờ khác", "required": False},
-    ],
-    "steps": ["Nộp hồ sơ", "Nhận kết quả"],
-    "result": "Giấy chứng nhận kết hôn",
-    "translations": {
-        "en": {
-            "name": "Marriage registration",
-            "sector": "Civil status",
-            "agency": "Commune People's Committee",
-            "fees": ["Marriage registration fee"],
-            "documents": [
-                "Marriage registration form",
-                "Certificate of marital status",
-                "Other documents",
-            ],
-            "steps": ["File the dossier", "Collect the result"],
-            "result": "Marriage certificate",
-        }
-    },
-}
+RECORD = marriage_record(fees=["Marriage registration fee"])
 
 
 @pytest.fixture

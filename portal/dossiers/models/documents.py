@@ -1,5 +1,6 @@
 """The files of a dossier, stored privately (never served by URL)."""
 
+import os
 import secrets
 
 from django.core.files.storage import storages
@@ -82,3 +83,25 @@ class DossierDocument(StoredFileMixin):
 
     def __str__(self) -> str:
         return f"{self.dossier.code}: {self.document_name}"
+
+    @classmethod
+    def store(
+        cls, dossier: Dossier, upload, info, *, name: str, source: str, **fields
+    ) -> "DossierDocument":
+        """Save a checked upload (`info`: validators.CheckedFile) in the
+        dossier's folder under a name of ours, and record it."""
+        document = cls(
+            dossier=dossier,
+            document_name=name,
+            original_name=os.path.basename(upload.name)[:255],
+            size=info.size,
+            content_type=info.content_type,
+            sha256=info.sha256,
+            source=source,
+            **fields,
+        )
+        document.file.save(
+            dossier_file_name(dossier, info.extension), upload, save=False
+        )
+        document.save()
+        return document

@@ -10,11 +10,13 @@ only the dossier code.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
+
+from portal.http import private_file
 
 from ..forms import TrackingForm
 from ..models import DocumentSource
@@ -95,23 +97,12 @@ def result_file(request, code: str, pk: int):
     document = dossier.documents.filter(source=DocumentSource.RESULT, pk=pk).first()
     if document is None:
         raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    response = private_file(document)
     log(
         dossier,
         "dossiers.result.download",
         data={"document": document.pk, "name": document.original_name},
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
     return no_referrer(response)
 
 
