@@ -9,6 +9,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from portal import page_queries
+from portal.http import on_public_base
+from portal.page_queries import live_versions
+
 register = template.Library()
 
 
@@ -37,8 +41,24 @@ def working_days(days) -> str:
     }
 
 
-def untranslated_fallback_url(page: Page, locale: Locale) -> str:
-    """Where the switcher leads when `page` has no live translation in `locale`.
+def site_languages() -> list[str]:
+    """Language codes of the site's locales, vi first, from the chrome cache
+    (cleared when a locale is saved: cms_pages.signals)."""
+    from cms_pages.templatetags.site_tags import CHROME_SECONDS, chrome_cache
+
+    codes = chrome_cache().get("chrome:locales")
+    if codes is None:
+        codes = list(
+            Locale.objects.order_by("-language_code").values_list(
+                "language_code", flat=True
+            )
+        )
+        chrome_cache().set("chrome:locales", codes, CHROME_SECONDS)
+    return codes
+
+
+def untranslated_fallback_url(page: Page, code: str) -> str:
+    """Where the switcher leads when `page` has no live translation in language `code`.
 
     A procedure: that language's catalogue, which names the procedure in a
     notice with a link to the text that exists. Any other page: its nearest
@@ -48,15 +68,19 @@ def untranslated_fallback_url(page: Page, locale: Locale) -> str:
 
     specific = page.specific_deferred
     if isinstance(specific, ProcedurePage):
-        catalogue = ProcedureIndexPage.objects.live().filter(locale=locale).first()
+        catalogue = (
+            ProcedureIndexPage.objects.live()
+            .filter(locale__language_code=code)
+            .first()
+        )
         if catalogue is not None and catalogue.url:
             return f"{catalogue.url}?{urlencode({'untranslated': specific.code})}"
     ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
     for ancestor in ancestors:
-        target = ancestor.get_translation_or_none(locale)
-        if target is not None and target.live and target.url:
+        target = page_queries.live_versions(ancestor).get(code)
+        if target is not None and target.url:
             return f"{target.url}?untranslated=1"
-    return f"/{locale.language_code}/?untranslated=1"
+    return f"/{code}/?untranslated=1"
 
 
 @register.filter
@@ -82,17 +106,17 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     links = []
     current = (context.get("LANGUAGE_CODE") or "vi")[:2]
-    for locale in Locale.objects.all().order_by("-language_code"):
-        code = locale.language_code
+    versions = live_versions(page, request) if isinstance(page, Page) else {}
+    for code in site_languages():
         url, translated = None, True
         if isinstance(page, Page):
-            target = page.get_translation_or_none(locale)
-            if target is not None and target.live:
+            target = versions.get(code)
+            if target is not None:
                 # target.url, not target.localized.url: .localized would swap
                 # back to the page in the language being viewed.
-                url = target.url
+                url = target.get_url(request)
             else:
-                url, translated = untranslated_fallback_url(page, locale), False
+                url, translated = untranslated_fallback_url(page, code), False
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         if url is None:
@@ -108,3 +132,15 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def absolute(url: str) -> str:
+    """A URL of this site as an absolute URL on PUBLIC_BASE_URL (for meta tags)."""
+    return on_public_base(url)
+
+
+@register.simple_tag(takes_context=True)
+def public_page_url(context, page) -> str:
+    """`page`'s absolute URL on PUBLIC_BASE_URL ("" when it has no route)."""
+    return page_queries.public_page_url(page, context.get("request")) or ""
