@@ -17,8 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from portal.text import has_vietnamese_letters
 
@@ -76,21 +78,24 @@ class TranslationGaps:
         return bool(self.sections)
 
 
+def _default_language() -> str:
+    """The default content language, from the settings: Locale.get_default()
+    costs a query on every page view, and the pages' locales are loaded."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def _source_page(page: Page) -> tuple[Page | None, str]:
     """The live page this one translates, in the default language, and that language."""
-    try:
-        default = Locale.get_default()
-    except Locale.DoesNotExist:
-        return None, ""
-    if page.locale_id == default.pk:
+    default = _default_language()
+    if page.locale.language_code == default:
         return None, ""
     source = (
         type(page)
         .objects.live()
-        .filter(translation_key=page.translation_key, locale=default)
+        .filter(translation_key=page.translation_key, locale__language_code=default)
         .first()
     )
-    return source, default.language_code
+    return source, default
 
 
 def _row_gaps(
@@ -174,11 +179,8 @@ def untranslated_entry(catalogue: Page, code: str) -> UntranslatedEntry | None:
     )
     here = next((p for p in pages if p.locale_id == catalogue.locale_id), None)
     others = [p for p in pages if p.locale_id != catalogue.locale_id]
-    try:
-        default_id = Locale.get_default().pk
-    except Locale.DoesNotExist:
-        default_id = None
-    others.sort(key=lambda p: p.locale_id != default_id)
+    default = _default_language()
+    others.sort(key=lambda p: p.locale.language_code != default)
     if not others:
         return None
     return UntranslatedEntry(code=code, source=others[0], translation=here)

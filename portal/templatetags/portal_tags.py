@@ -57,30 +57,52 @@ def site_languages() -> list[str]:
     return codes
 
 
-def untranslated_fallback_url(page: Page, code: str) -> str:
+def catalogue_url(code: str, request=None) -> str | None:
+    """The live catalogue's URL in language `code`, from the chrome cache."""
+    from cms_pages.models import ProcedureIndexPage
+    from cms_pages.templatetags.site_tags import (
+        CHROME_SECONDS,
+        chrome_cache,
+        chrome_key,
+    )
+
+    key = chrome_key("catalogue", request, code)
+    url = chrome_cache().get(key)
+    if url is None:
+        catalogue = page_queries.public(
+            ProcedureIndexPage.objects.filter(locale__language_code=code)
+        ).first()
+        url = (catalogue.get_url(request) if catalogue is not None else None) or ""
+        chrome_cache().set(key, url, CHROME_SECONDS)
+    return url or None
+
+
+def untranslated_fallback_url(page: Page, code: str, request=None) -> str:
     """Where the switcher leads when `page` has no live translation in language `code`.
 
     A procedure: that language's catalogue, which names the procedure in a
     notice with a link to the text that exists. Any other page: its nearest
     ancestor that is translated (at worst the home page), with a notice.
+    One query at most: the catalogue's address is in the chrome cache.
     """
-    from cms_pages.models import ProcedureIndexPage, ProcedurePage
+    from cms_pages.models import ProcedurePage
 
-    specific = page.specific_deferred
-    if isinstance(specific, ProcedurePage):
-        catalogue = (
-            ProcedureIndexPage.objects.live()
-            .filter(locale__language_code=code)
-            .first()
+    if issubclass(page.specific_class or Page, ProcedurePage):
+        url = catalogue_url(code, request)
+        if url:
+            return f"{url}?{urlencode({'untranslated': page.specific_deferred.code})}"
+    ancestors = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+    target = (
+        page_queries.public(
+            Page.objects.filter(
+                locale__language_code=code, translation_key__in=ancestors
+            )
         )
-        if catalogue is not None and catalogue.url:
-            return f"{catalogue.url}?{urlencode({'untranslated': specific.code})}"
-    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
-    for ancestor in ancestors:
-        target = page_queries.live_versions(ancestor).get(code)
-        if target is not None and target.url:
-            return f"{target.url}?untranslated=1"
-    return f"/{code}/?untranslated=1"
+        .order_by("-depth")
+        .first()
+    )
+    url = target.get_url(request) if target is not None else None
+    return f"{url}?untranslated=1" if url else f"/{code}/?untranslated=1"
 
 
 @register.filter
@@ -116,7 +138,7 @@ def language_links(context) -> list[dict]:
                 # back to the page in the language being viewed.
                 url = target.get_url(request)
             else:
-                url, translated = untranslated_fallback_url(page, code), False
+                url, translated = untranslated_fallback_url(page, code, request), False
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         if url is None:
