@@ -41,32 +41,42 @@ def too_many_requests(
     *,
     template: str,
     json_error: str | None = None,
+    context: dict | None = None,
 ) -> HttpResponse:
     """HTTP 429 with `Retry-After`: `{"error": json_error}` for an API, else `template`.
 
-    The template gets `retry_minutes` (at least 1) to say when to try again.
+    The template gets `retry_minutes` (at least 1) to say when to try again,
+    and `context`. portal.security.ratelimit is the one caller.
     """
+    retry_after = max(1, int(retry_after))
     if json_error is not None:
-        response: HttpResponse = JsonResponse({"error": json_error}, status=429)
+        response: HttpResponse = JsonResponse(
+            {"error": json_error}, status=429, json_dumps_params={"ensure_ascii": False}
+        )
     else:
         response = render(
             request,
             template,
-            {"retry_minutes": max(1, retry_after // 60)},
+            {**(context or {}), "retry_minutes": max(1, (retry_after + 59) // 60)},
             status=429,
         )
     response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
     return response
 
 
-def private_file(stored) -> FileResponse:
+def private_file(stored, name: str | None) -> FileResponse:
     """A stored private file (DossierDocument or alike) as a download.
 
-    404 when the file is gone; never cached, never sniffed, named as the
-    uploader named it (the stored name is ours).
+    `name` is the stored name to read (portal.dossiers.files.readable_name:
+    the document's own, or its draft copy while a crashed move is pending).
+    404 when there is none or the file is gone; never cached, never sniffed,
+    named as the uploader named it (the stored name is ours).
     """
+    if name is None:
+        raise Http404
     try:
-        handle = stored.file.open("rb")
+        handle = stored.file.storage.open(name, "rb")
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(

@@ -33,10 +33,12 @@ from wagtail.models import Locale
 
 from cms_pages.snippets import Agency, Sector
 from portal.dossiers.calendar import load_calendar
+from portal.dossiers.files import readable_name
 from portal.dossiers.models import Dossier, DossierStatus
 from portal.http import private_file
 
 from . import deadlines
+from .answers_export import answers_export, filled_form_context
 from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
 from .forms import ActionForm
 from .models import ApologyLetter
@@ -192,6 +194,7 @@ class DossierDetailView(InspectView):
             outcome=getattr(dossier, "outcome", None)
             if hasattr(dossier, "outcome")
             else None,
+            **filled_form_context(dossier),
         )
         return context
 
@@ -299,7 +302,8 @@ def download_document(request, pk, document_pk):
     if not can_view(request.user, dossier):
         raise PermissionDenied
     document = get_object_or_404(dossier.documents, pk=document_pk)
-    response = private_file(document)
+    # Its own file, or the draft copy while a move left by a crash is pending.
+    response = private_file(document, readable_name(document))
     log(
         dossier,
         "backoffice.dossier.download",
@@ -405,6 +409,7 @@ class DossierViewSet(ModelViewSet):
                 apology_letter,
                 name="apology_letter",
             ),
+            path("tra-loi-bieu-mau/", answers_export, name="answers_export"),
         ]
 
 

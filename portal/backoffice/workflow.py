@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from cms_pages.snippets import Agency
 from portal.dossiers.calendar import WorkingCalendar, load_calendar
 from portal.dossiers.emails import notify_status_change
+from portal.dossiers.files import removed_on_failure
 from portal.dossiers.models import (
     Dossier,
     DossierStatus,
@@ -117,7 +118,8 @@ def perform(
     note = (note or "").strip()
     internal_note = (internal_note or "").strip()
     actor = None if by_applicant else user
-    with transaction.atomic():
+    # Result files are written inside the transaction; removed if it fails.
+    with removed_on_failure() as written, transaction.atomic():
         # Lock the row: two officials clicking at once cannot both move it.
         locked = (
             Dossier.objects.select_for_update()
@@ -148,7 +150,7 @@ def perform(
         extra = {"to_agency": to_agency, "missing": missing, "new_date": new_date}
         _apply(locked, action, event, **context, **extra)
         if results and action.name in RESULT_ACTIONS:
-            store_result_files(locked, results)
+            store_result_files(locked, results, written)
         _log(locked, action, event, user=actor, to_agency=to_agency)
         if notify:
             # Queued in this transaction: the worker sends it once it commits.

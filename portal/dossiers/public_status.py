@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.eforms.services import masked_answers
 from portal.http import public_url
+from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
+from portal.security.ratelimit import check_rate
 
 from .models import Dossier, DossierStatus, ReceiptMethod
-from .ratelimit import tracking_limit
 from .verification import remember_verified, verified_in_session
 
 
@@ -26,7 +28,10 @@ def verified_dossier(code: str, verify: str) -> Dossier | None:
     The answer (and the work done) is the same for an unknown code and a wrong
     verification code, so neither can be probed on its own.
     """
-    code, verify = (code or "").strip(), (verify or "").strip().upper()
+    # ASCII patterns first: "١٢٣", "²" or a NUL never reach the query or the
+    # constant-time comparison (which refuses non-ASCII text).
+    code = ascii_code(code, DOSSIER_CODE) or ""
+    verify = ascii_code(verify, VERIFICATION_CODE) or ""
     dossier = None
     if code:
         dossier = (
@@ -46,8 +51,8 @@ def requested_dossier(request: HttpRequest) -> Dossier | HttpResponse:
 
     A `verify` value in the request is checked too (the tracking form posts
     it; receipts printed before tracking moved to POST carry it in their QR
-    code): that lookup counts against the budget (ratelimit.tracking_limit,
-    429 once spent). No match: 404.
+    code): that lookup counts against the "tracking" budget of
+    portal.security.ratelimit (429 once spent). No match: 404.
     """
     data = request.POST if request.method == "POST" else request.GET
     code = data.get("code", "")
@@ -55,7 +60,7 @@ def requested_dossier(request: HttpRequest) -> Dossier | HttpResponse:
     if dossier is not None:
         return dossier
     if data.get("verify"):
-        limited = tracking_limit(request)
+        limited = check_rate(request, "tracking")
         if limited is not None:
             return limited
         dossier = verified_dossier(code, data.get("verify", ""))
@@ -181,6 +186,7 @@ def public_status(dossier: Dossier) -> dict:
         else None,
         "overdue": dossier.is_overdue(),
         "next_step": next_step_text(dossier),
+        "form": masked_answers(dossier),
         "timeline": [
             {
                 "status": event.to_status,

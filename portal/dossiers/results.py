@@ -3,8 +3,9 @@ dossier is decided or its result returned, which the applicant downloads from
 the tracking page (views/tracking.result_file).
 
 Result files are ordinary `DossierDocument`s of the dossier (source "result"),
-stored in the dossier's own folder: whatever removes a dossier's files under
-the retention rules removes its results too.
+stored like the dossier's other files (crash-safe: portal.dossiers.files),
+so whatever removes a dossier's files under the retention rules removes its
+results too.
 """
 
 from __future__ import annotations
@@ -57,13 +58,21 @@ def result_name(dossier: Dossier) -> str:
 
 
 def store_result_files(
-    dossier: Dossier, uploads: Sequence[tuple[UploadedFile, CheckedFile]]
+    dossier: Dossier,
+    uploads: Sequence[tuple[UploadedFile, CheckedFile]],
+    written: list[str],
 ) -> list[DossierDocument]:
-    """Save checked uploads as the dossier's result files (call inside a transaction)."""
+    """Save checked uploads as the dossier's result files, inside the caller's
+    transaction; `written` collects the stored names (files.removed_on_failure)."""
     name = result_name(dossier)
     return [
         DossierDocument.store(
-            dossier, upload, info, name=name, source=DocumentSource.RESULT
+            dossier,
+            upload,
+            info,
+            name=name,
+            source=DocumentSource.RESULT,
+            written=written,
         )
         for upload, info in uploads
     ]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from portal.backoffice.models import SupplementItem, SupplementRequest
 from portal.backoffice.workflow import perform
 
+from .files import removed_on_failure
 from .models import (
     DocumentSource,
     Dossier,
@@ -77,7 +78,7 @@ def store_supplement(
     dossier: Dossier, items: list[SupplementItem], checked: dict
 ) -> None:
     """Save the files, link them to the request's items and record the supplement."""
-    with transaction.atomic():
+    with removed_on_failure() as written, transaction.atomic():
         for item in items:
             upload, info = checked[item.pk]
             document = DossierDocument.store(
@@ -87,6 +88,7 @@ def store_supplement(
                 name=item.document_name,
                 source=DocumentSource.SUPPLEMENT,
                 procedure_document_id=item.procedure_document_id,
+                written=written,
             )
             item.document = document
             item.save(update_fields=["document"])

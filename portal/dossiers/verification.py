@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from django.http import HttpRequest
 from django.utils import timezone
 
+from portal.security.input import DOSSIER_CODE, ascii_code
+
 from .models import Dossier
 
 SESSION_KEY = "dossiers_verified"
@@ -49,9 +51,9 @@ def _fresh(when: str) -> bool:
 
 def is_verified(request: HttpRequest, code: str) -> bool:
     """Has this browser given the verification code of dossier `code` lately?"""
-    code = (code or "").strip().upper()
-    when = _entries(request).get(code)
-    return bool(code) and when is not None and _fresh(when)
+    code = ascii_code(code, DOSSIER_CODE)
+    when = _entries(request).get(code) if code else None
+    return when is not None and _fresh(when)
 
 
 def verified_in_session(request: HttpRequest, code: str) -> Dossier | None:
@@ -60,6 +62,6 @@ def verified_in_session(request: HttpRequest, code: str) -> Dossier | None:
         return None
     return (
         Dossier.objects.select_related("agency", "procedure")
-        .filter(code=(code or "").strip().upper())
+        .filter(code=ascii_code(code, DOSSIER_CODE))
         .first()
     )

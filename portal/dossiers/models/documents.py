@@ -19,9 +19,15 @@ def private_storage():
     return storages["private"]
 
 
-def dossier_file_name(dossier: Dossier, extension: str) -> str:
-    """Where a dossier's file is stored: our own random name, never the user's."""
-    local = timezone.localtime(dossier.received_at)
+def dossier_file_name(dossier: Dossier, extension: str, written_at=None) -> str:
+    """Where a dossier's file is stored: our own random name, never the user's.
+
+    Filed by the month it is written (the receipt month for the submitted
+    files): the orphan sweep of portal.dossiers.files looks in the last two
+    months' folders only, so a supplement or result file left by a crash on
+    an old dossier is found too.
+    """
+    local = timezone.localtime(written_at or dossier.received_at)
     extension = f".{extension.lstrip('.')}" if extension else ""
     return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
 
@@ -86,10 +92,23 @@ class DossierDocument(StoredFileMixin):
 
     @classmethod
     def store(
-        cls, dossier: Dossier, upload, info, *, name: str, source: str, **fields
+        cls,
+        dossier: Dossier,
+        upload,
+        info,
+        *,
+        name: str,
+        source: str,
+        written: list[str],
+        **fields,
     ) -> "DossierDocument":
-        """Save a checked upload (`info`: validators.CheckedFile) in the
-        dossier's folder under a name of ours, and record it."""
+        """Save a checked upload (`info`: validators.CheckedFile) under a name
+        of ours, then the row that names it (never a row without its file).
+
+        The stored name is appended to `written` as soon as the file exists:
+        the caller removes those files when its transaction fails
+        (portal.dossiers.files.removed_on_failure).
+        """
         document = cls(
             dossier=dossier,
             document_name=name,
@@ -101,7 +120,10 @@ class DossierDocument(StoredFileMixin):
             **fields,
         )
         document.file.save(
-            dossier_file_name(dossier, info.extension), upload, save=False
+            dossier_file_name(dossier, info.extension, timezone.now()),
+            upload,
+            save=False,
         )
+        written.append(document.file.name)
         document.save()
         return document

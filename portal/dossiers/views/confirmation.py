@@ -3,10 +3,13 @@ as a PDF (only for the browser that submitted the dossier)."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+
+from portal.eforms.models import FilledForm
+from portal.eforms.services import attach_declaration
 
 from ..calendar import load_calendar
 from ..models import Dossier
@@ -47,6 +50,7 @@ def confirmation(request, code):
                 "tracking_url": url,
                 "qr_svg": qr_svg(url),
                 "collect": where_to_collect(dossier, centre),
+                "filled_form": FilledForm.objects.filter(dossier=dossier).first(),
             },
         )
     )
@@ -67,3 +71,20 @@ def receipt_pdf_view(request, code):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{dossier.code}.pdf"'
     return no_referrer(response)
+
+
+@never_cache
+def declaration_pdf_view(request, code):
+    """The declaration filled in from the e-form answers (made now if missing)."""
+    dossier = _receipt_dossier(request, code)
+    filled = FilledForm.objects.filter(dossier=dossier).first() if dossier else None
+    document = attach_declaration(filled) if filled is not None else None
+    if document is None:
+        return restart_page(request, "receipt_denied", status=404)
+    return no_referrer(
+        FileResponse(
+            document.file.open("rb"),
+            content_type="application/pdf",
+            filename=f"to-khai-{dossier.code}.pdf",
+        )
+    )

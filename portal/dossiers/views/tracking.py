@@ -17,7 +17,9 @@ from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
 from portal.http import private_file
+from portal.security.ratelimit import check_rate
 
+from ..files import readable_name
 from ..forms import TrackingForm
 from ..models import DocumentSource
 from ..public_status import (
@@ -29,7 +31,6 @@ from ..public_status import (
     tracking_query,
     verified_dossier,
 )
-from ..ratelimit import tracking_limit
 from ..supplements import SupplementUploadForm, open_request, store_supplement
 from ..verification import remember_verified, verified_in_session
 
@@ -62,7 +63,7 @@ def track(request):
     if request.method == "POST" or request.GET.get("verify"):
         # The form, or an old receipt's link with both codes in it.
         form = TrackingForm(request.POST if request.method == "POST" else request.GET)
-        limited = tracking_limit(request)
+        limited = check_rate(request, "tracking")
         if limited is not None:
             return same_origin_referrer(limited)
         if form.is_valid():
@@ -97,7 +98,7 @@ def result_file(request, code: str, pk: int):
     document = dossier.documents.filter(source=DocumentSource.RESULT, pk=pk).first()
     if document is None:
         raise Http404
-    response = private_file(document)
+    response = private_file(document, readable_name(document))
     log(
         dossier,
         "dossiers.result.download",

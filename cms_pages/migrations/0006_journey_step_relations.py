@@ -40,7 +40,7 @@ JOURNEY_MODELS = (
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms_pages', '0004_fee_applies_agency_counter'),
+        ('cms_pages', '0005_fee_applies_agency_counter'),
     ]
 
     operations = [
