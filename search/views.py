@@ -138,6 +138,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for facet in FACETS
         ],
         "any_filter": params.any_filter,
+        "selected_count": sum(len(values) for values in selected.values()),
         "errors": errors,
         "promotions": promotions(params.q, language),
         "other_pages": other_pages(params.q, language),

@@ -85,6 +85,21 @@ class DueState:
     days_left: Decimal = Decimal(0)
     days_late: Decimal = Decimal(0)
 
+    @staticmethod
+    def _plural_count(days: Decimal) -> int:
+        # gettext chooses plural forms by integer; a half day reads as plural.
+        return int(days) if days == days.to_integral_value() else 2
+
+    @property
+    def left_count(self) -> int:
+        """`days_left` as the integer that picks the plural form."""
+        return self._plural_count(self.days_left)
+
+    @property
+    def late_count(self) -> int:
+        """`days_late` as the integer that picks the plural form."""
+        return self._plural_count(self.days_late)
+
 
 def due_state(
     due: date,

@@ -1,6 +1,7 @@
 """The officials' listing shows due dates as dates, with working days left or
 overdue in words (not colour alone), and sorts by due date."""
 
+import json
 import re
 
 import pytest
@@ -99,3 +100,37 @@ def test_listing_sorts_by_due_date(client, users, dated):
     assert positions["DUE-LATE"] < positions["DUE-TODAY"] < positions["DUE-AHEAD"]
     html = client.get(url, {"ordering": "-appointment_date"}).content.decode()
     assert html.index("DUE-AHEAD") < html.index("DUE-TODAY") < html.index("DUE-LATE")
+
+
+def sidebar_labels(html: str) -> set[str]:
+    """The labels of the admin's sidebar menu (rendered from JSON props)."""
+    raw = re.findall(r'"label":\s*"([^"]+)"', html.replace("&quot;", '"'))
+    return {json.loads(f'"{label}"') for label in raw}
+
+
+def test_back_office_is_vietnamese_whatever_the_browser_says(client, users, dated):
+    """No preference chosen: Vietnamese, though the browser asks for English."""
+    client.force_login(users["official"])
+    html = client.get(
+        reverse("backoffice_dossiers:index"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert '<html lang="vi"' in html
+    assert "Còn 10 ngày làm việc" in row_of(html, "DUE-AHEAD")
+    labels = sidebar_labels(html)
+    assert {"Báo cáo", "Trợ giúp"} <= labels, labels
+    assert not labels & {"Reports", "Help", "Dashboard", "Pages"}, labels
+    for english in ("Filter by", "Show filters", "Toggle sidebar", "Search…"):
+        assert english not in html, english
+    # The login page too (no user, no preference yet).
+    client.logout()
+    login_page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="vi"' in login_page.content.decode()
+
+
+def test_an_official_may_choose_english(client, users, dated):
+    login(client, users["official"], "en")
+    html = client.get(
+        reverse("backoffice_dossiers:index"), HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    assert '<html lang="en"' in html
+    assert "Reports" in sidebar_labels(html)

@@ -1,6 +1,7 @@
 """Pages people read: the procedure page and the catalogue, with pinned query counts."""
 
 import io
+import logging
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from cms_pages.models import ProcedurePage, Sector
+from portal.management.commands.load_demo import CHATTY_LOGGERS
 from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
 from tests.language import (
     MAX_ENGLISH_SHARE,
@@ -26,8 +28,10 @@ PROCEDURE_PAGE_MAX_QUERIES = 16
 CATALOGUE_PAGE_MAX_QUERIES = 15
 
 
-def load_demo() -> None:
-    call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
 
 
 def queries_for(client, url) -> tuple[int, str]:
@@ -111,12 +115,22 @@ def test_catalogue_filters_by_sector(site_tree, client):
 
 @pytest.mark.smoke
 @pytest.mark.django_db
-def test_demo_loads_once_and_pages_render_in_both_languages(client):
+def test_demo_loads_once_and_pages_render_in_both_languages(client, caplog):
     """The SQLite smoke run: demo content, then home, catalogue, a procedure, vi and en.
 
     Runs load_demo twice: the second run must change nothing.
     """
-    load_demo()
+    with caplog.at_level(logging.INFO):
+        output = load_demo()
+    # `make run` says a few summary lines, not one per page or search request.
+    assert len(output.splitlines()) <= 20, output
+    chatty = [
+        record
+        for record in caplog.records
+        if record.levelno < logging.WARNING
+        and record.name.split(".")[0] in CHATTY_LOGGERS
+    ]
+    assert not chatty, chatty[:3]
     counts = (
         Page.objects.count(),
         ProcedurePage.objects.count(),

@@ -24,19 +24,26 @@ DEMO_STEPS = [
 ]
 
 
+# Loggers that speak at INFO for every page (Wagtail) or every request to the
+# search engine (the Elasticsearch/OpenSearch clients' transport).
+CHATTY_LOGGERS = ("wagtail", "elastic_transport", "elasticsearch", "opensearch")
+
+
 @contextmanager
 def quiet_page_log(verbosity: int):
-    """Wagtail logs every page it creates or publishes at INFO (hundreds of
-    lines for the demo); `make run` should print a few summary lines instead.
-    `-v 2` shows them again."""
-    logger = logging.getLogger("wagtail")
-    previous = logger.level
+    """Wagtail logs every page it creates or publishes and the search client
+    every request at INFO (hundreds of lines for the demo); `make run` should
+    print a few summary lines instead. `-v 2` shows them again."""
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    previous = [logger.level for logger in loggers]
     if verbosity < 2:
-        logger.setLevel(logging.WARNING)
+        for logger in loggers:
+            logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
-        logger.setLevel(previous)
+        for logger, level in zip(loggers, previous, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
