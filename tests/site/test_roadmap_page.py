@@ -85,7 +85,9 @@ def test_ticking_conditions_changes_the_total_without_javascript(
 ):
     days = [int(p.processing_time_days) for p in roadmap_procedures]
     html = client.get(guide.url).content.decode()
-    form = re.search(r'<form class="journey__form"[^>]*>.*?</form>', html, re.S).group(0)
+    form = re.search(r'<form class="journey__form"[^>]*>.*?</form>', html, re.S).group(
+        0
+    )
     assert 'method="get"' in form
     boxes = re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]+)"', form)
     assert len(boxes) == 4, form
