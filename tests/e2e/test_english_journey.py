@@ -9,7 +9,30 @@ from pypdf import PdfReader
 
 from tests.language import MAX_ENGLISH_SHARE, vietnamese_share
 
-from .test_dossier import APPLICANT, continue_, current_step, upload_documents
+from .test_dossier import APPLICANT, continue_, upload_documents
+from .test_eforms import fill_address, step_of
+
+
+def answer_birth_form(page: Page, step: str) -> None:
+    """The birth registration's e-form pages (the same questions in English)."""
+    if step == "eform-1":
+        expect(page.locator("h1")).to_have_text("The child")
+        page.locator("[name='eform-1-child_name']").fill("Nguyễn Minh An")
+        page.locator("#id_eform-1-child_sex_0").check()
+        page.locator("[name='eform-1-child_birth_date']").fill("02/01/2026")
+        fill_address(
+            page, "eform-1-birth_place", "Phường Ba Đình", "Maternity Hospital"
+        )
+        page.locator("[name='eform-1-ethnicity']").fill("Kinh")
+        page.locator("[name='eform-1-nationality']").fill("Vietnamese")
+    elif step == "eform-2":
+        page.locator("[name='eform-2-mother__full_name']").fill(APPLICANT["full_name"])
+        page.locator("[name='eform-2-mother__birth_date']").fill("27/03/1990")
+        page.locator("[name='eform-2-mother__id_number']").fill("001190004567")
+        page.locator("#id_eform-2-has_father_1").check()  # No
+        fill_address(page, "eform-2-mother_residence", "hoan kiem", "43 Trang Thi")
+    elif step == "eform-3-1":
+        page.locator("#id_eform-3-1-relation_0").check()
 
 
 def english_share(page: Page) -> float:
@@ -22,9 +45,11 @@ def file_in_english(page: Page) -> dict[str, str]:
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("main")).to_contain_text("Before you start")
     page.locator("main form button[type=submit]").click()
-    for _ in range(10):
-        step = current_step(page)
-        if step == "applicant_type":
+    for _ in range(14):
+        step = step_of(page)
+        if step.startswith("eform-"):
+            answer_birth_form(page, step)
+        elif step == "applicant_type":
             page.locator("input[value=individual]").check()
         elif step == "applicant":
             for name, value in APPLICANT.items():
