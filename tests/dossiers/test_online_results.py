@@ -123,3 +123,37 @@ def test_no_download_without_the_second_factor(client, official, dossier):
         url = reverse("dossiers:result", args=[dossier.code, document.pk])
         assert stranger.get(url).status_code == 404
     assert not ModelLogEntry.objects.filter(action="dossiers.result.download").exists()
+
+
+def test_a_damaged_result_file_is_refused(client, official, dossier):
+    """Result files are parsed like the citizen's uploads (validate_pdf)."""
+    broken = SimpleUploadedFile(
+        "ket-qua.pdf", PDF_BYTES[: len(PDF_BYTES) // 2], content_type="application/pdf"
+    )
+    response = approve_with_file(client, official, dossier, [broken])
+    assert response.status_code == 200
+    assert "bị hỏng hoặc không đầy đủ" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == "in_processing"
+    assert not dossier.documents.filter(source=DocumentSource.RESULT).exists()
+
+
+def test_a_failed_action_leaves_no_result_file(official, dossier, monkeypatch):
+    """Files written inside the action's transaction go when it fails."""
+    from portal.backoffice import workflow
+    from portal.dossiers.validators import check_upload
+
+    from .test_crash_safety import stored_names
+
+    perform(dossier, "start", official)
+    before = stored_names("dossiers")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(workflow, "_log", explode)
+    upload = signed_result()
+    with pytest.raises(RuntimeError):
+        perform(dossier, "approve", official, results=[(upload, check_upload(upload))])
+    assert stored_names("dossiers") == before
+    assert not dossier.documents.filter(source=DocumentSource.RESULT).exists()
