@@ -124,7 +124,10 @@ def test_back_office_is_vietnamese_whatever_the_browser_says(client, users, date
     # The login page too (no user, no preference yet).
     client.logout()
     login_page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en")
-    assert '<html lang="vi"' in login_page.content.decode()
+    login_html = login_page.content.decode()
+    assert '<html lang="vi"' in login_html
+    assert "Sign in" not in login_html and "Remember me" not in login_html
+    assert "Quên mật khẩu?" in login_html
 
 
 def test_an_official_may_choose_english(client, users, dated):
