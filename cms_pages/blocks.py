@@ -3,10 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms_pages.roadmap import Relation
 
 
 class CalloutValue(blocks.StructValue):
@@ -205,10 +208,40 @@ class JourneyStepBlock(blocks.StructBlock):
             "counted in the total."
         ),
     )
-    optional = blocks.BooleanBlock(
-        label=_("Only for some projects"),
+    relation = blocks.ChoiceBlock(
+        label=_("Does this step apply to every project?"),
+        choices=Relation.choices,
+        default="required",
+        help_text=_(
+            "Conditional steps become boxes the investor can tick; an alternative "
+            "applies exactly when the step it replaces does not."
+        ),
+    )
+    condition = blocks.CharBlock(
+        label=_("Applies when"),
         required=False,
-        help_text=_("Shown as conditional; still counted in the indicative total."),
+        # "" rather than None when absent: wagtail-localize extracts it as a string.
+        default="",
+        max_length=200,
+        help_text=_(
+            "For a conditional step, e.g. “The project asks for land without "
+            "auction”. Steps with the same words share one box."
+        ),
+    )
+    alternative_to = blocks.IntegerBlock(
+        label=_("Instead of step number"),
+        required=False,
+        min_value=1,
+        help_text=_("For an alternative: the earlier conditional step it replaces."),
+    )
+    parallel_with = blocks.IntegerBlock(
+        label=_("Runs alongside step number"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "Leave empty when the step follows the ones before it. A step that "
+            "runs alongside another counts only when it takes longer."
+        ),
     )
 
     class Meta:
@@ -217,7 +250,8 @@ class JourneyStepBlock(blocks.StructBlock):
 
 
 class JourneyValue(blocks.StructValue):
-    """Resolves each step's procedure in the visitor's language and totals the time."""
+    """Resolves each step's procedure in the visitor's language and works out
+    the critical path (cms_pages/roadmap.py) for the conditions ticked."""
 
     def journey_steps(self) -> list:
         """Steps with `procedure` swapped for its translation, facts attached.
@@ -231,11 +265,58 @@ class JourneyValue(blocks.StructValue):
             self._steps = cached
         return cached
 
-    def total(self):
-        """Indicative total working days of the linked procedures."""
-        from cms_pages.journeys import journey_total
+    def steps_for_visitor(self) -> list:
+        """journey_steps(), each marked `skipped` when the ticked conditions
+        leave it out."""
+        chosen = self.chosen()
+        steps = self.journey_steps()
+        for step in steps:
+            step.skipped = chosen is not None and step.number not in chosen.steps
+        return steps
 
-        return journey_total(self.journey_steps())
+    def plan_steps(self) -> list:
+        """The steps as the roadmap arithmetic sees them."""
+        from cms_pages.roadmap import plan_steps
+
+        return plan_steps(self.journey_steps(), self.get("steps") or [])
+
+    def plan(self):
+        """Shortest and longest critical paths (cms_pages.roadmap.PlanRange)."""
+        from cms_pages.roadmap import plan_range
+
+        cached = getattr(self, "_plan", None)
+        if cached is None:
+            cached = self._plan = plan_range(self.plan_steps())
+        return cached
+
+    def choose(self, params, name: str) -> None:
+        """Remember the conditions the visitor ticked (GET `name`, `name-sent`)."""
+        from cms_pages.roadmap import ticked_conditions
+
+        self.param_name = name
+        self.ticked = ticked_conditions(params, name, self.plan_steps())
+
+    def chosen(self):
+        """The critical path for the ticked conditions, or None when none were sent."""
+        from cms_pages.roadmap import estimate
+
+        ticked = getattr(self, "ticked", None)
+        return None if ticked is None else estimate(self.plan_steps(), ticked)
+
+    def form_name(self) -> str:
+        return getattr(self, "param_name", "roadmap")
+
+    def assumptions(self) -> dict:
+        """What each end of the range takes for granted, in words: the
+        conditions that hold and those that do not, for the shortest and the
+        longest path."""
+        plan = self.plan()
+        short_yes, short_no = plan.assumptions(plan.shortest)
+        long_yes, long_no = plan.assumptions(plan.longest)
+        return {
+            "shortest": {"holds": short_yes, "fails": short_no},
+            "longest": {"holds": long_yes, "fails": long_no},
+        }
 
 
 class JourneyBlock(blocks.StructBlock):
@@ -249,6 +330,27 @@ class JourneyBlock(blocks.StructBlock):
     show_total = blocks.BooleanBlock(
         label=_("Show the indicative total time"), required=False, default=True
     )
+
+    def clean(self, value):
+        """Relations must point at steps that make sense (numbers start at 1)."""
+        from cms_pages.roadmap import plan_steps, validate_relations
+
+        value = super().clean(value)
+        errors = validate_relations(plan_steps([], value.get("steps") or []))
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={
+                    "steps": ListBlockValidationError(
+                        block_errors={
+                            number - 1: StructBlockValidationError(
+                                block_errors={field: ValidationError(message)}
+                            )
+                            for number, (field, message) in errors.items()
+                        }
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "list-ol"

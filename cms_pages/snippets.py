@@ -48,6 +48,15 @@ class Agency(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Short letters that start this agency's dossier codes, e.g. STP."),
     )
+    counter = models.CharField(
+        _("counter at the centre"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The number of the counter where this agency receives dossiers and "
+            "returns results at the centre, e.g. 5 or 5-6."
+        ),
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -57,6 +66,7 @@ class Agency(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("code_prefix"),
+        FieldPanel("counter"),
         FieldPanel("address"),
         FieldPanel("phone"),
         FieldPanel("email"),

@@ -11,8 +11,11 @@ def error_summary(form: forms.Form) -> list[dict]:
     if not form.is_bound:
         return []
     errors = [{"href": "", "message": message} for message in form.non_field_errors()]
-    for name, messages in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS:
+    # In the order of the fields on the page: form.errors keeps the order the
+    # checks ran in, and a check in clean() would come after every field.
+    for name in form.fields:
+        messages = form.errors.get(name)
+        if not messages:
             continue
         bound = form[name]
         field_id = bound.id_for_label

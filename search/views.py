@@ -167,6 +167,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "any_filter": params.any_filter,
         "has_facets": any(results.facets.get(facet) for facet in FACETS),
         "result_codes": [hit.code for hit in results.results if hit.page_id in pages],
+        "selected_count": sum(len(values) for values in selected.values()),
         "errors": errors,
         "promotions": promotions(params.q, language),
         "other_pages": other_pages(params.q, language),

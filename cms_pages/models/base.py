@@ -41,3 +41,13 @@ class BasePage(SocialMixin, Page):
     def meta_description(self) -> str:
         """What search engines and link previews show under the title."""
         return self.search_description
+
+    def get_context(self, request, *args, **kwargs):
+        from cms_pages.roadmap import choose_journeys
+
+        context = super().get_context(request, *args, **kwargs)
+        body = getattr(self, "body", None)
+        if body:
+            # Roadmaps in the body read the conditions the visitor ticked.
+            choose_journeys(body, request.GET)
+        return context

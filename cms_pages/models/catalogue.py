@@ -95,9 +95,18 @@ class ProcedureIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import CatalogueQuery
+        from cms_pages.translation_gaps import untranslated_entry
 
         context = super().get_context(request, *args, **kwargs)
         context.update(CatalogueQuery(self, request.GET).context(request))
+        context["selected_count"] = sum(
+            len(values) for values in context["selected_filters"].values()
+        )
+        # The language switcher sends a procedure that is not translated here
+        # to its catalogue entry: `?untranslated=<code>`.
+        context["untranslated"] = untranslated_entry(
+            self, request.GET.get("untranslated", "")
+        )
         return context
 
 
@@ -283,7 +292,9 @@ class ProcedurePage(BasePage):
         return self.processing_time_days is not None and self.processing_time_days < 1
 
     def get_context(self, request, *args, **kwargs):
+        from cms_pages.fees import summarise_fees
         from cms_pages.queries import related_procedures
+        from cms_pages.translation_gaps import procedure_gaps
 
         context = super().get_context(request, *args, **kwargs)
         # Rows are read once here, whatever their number, and shared by the
@@ -300,6 +311,10 @@ class ProcedurePage(BasePage):
         )
         context["related_procedures"] = related_procedures(self)
         context["documents"] = self.documents.all()
+        context["fee_summary"] = summarise_fees(self.fees.all())
+        # On a translation: which texts are still only in Vietnamese (each
+        # row gets an `untranslated` set the template reads).
+        context["gaps"] = procedure_gaps(self)
         return context
 
     def clean(self):
@@ -322,6 +337,14 @@ class ProcedurePage(BasePage):
                 )
 
 
+class FeeApplies(models.TextChoices):
+    """How a fee combines with the procedure's other fees."""
+
+    ALWAYS = "always", _("Always paid (added to the other fees)")
+    ALTERNATIVE = "alternative", _("One of several: the applicant's case decides")
+    SOMETIMES = "sometimes", _("Only in some cases (the note says when)")
+
+
 class ProcedureChild(TranslatableMixin, Orderable):
     """A row that belongs to one procedure page and is translated with it."""
 
@@ -342,11 +365,22 @@ class ProcedureFee(ProcedureChild):
         help_text=_("Leave empty when the amount is set elsewhere."),
     )
     note = models.TextField(_("note"), blank=True)
+    applies = models.CharField(
+        _("applies"),
+        max_length=16,
+        choices=FeeApplies.choices,
+        default=FeeApplies.ALWAYS,
+        help_text=_(
+            "Fees that are always paid add up; the applicant chooses one of the "
+            "alternatives; fees paid only in some cases are listed apart."
+        ),
+    )
 
     panels = [
         FieldRowPanel(
             [FieldPanel("label", widget=forms.TextInput), FieldPanel("amount_vnd")]
         ),
+        FieldPanel("applies"),
         FieldPanel("note"),
     ]
 

@@ -74,10 +74,14 @@ class HomePage(BasePage):
         )
         chosen = [block.value for block in self.popular_procedures]
         localized = localized_procedures(chosen)
+        # Only procedures published in this page's language: an English home
+        # page never lists Vietnamese titles leading to /vi/ pages.
         context["popular"] = [
-            localized[str(page.translation_key)]
-            for page in chosen
-            if page is not None and str(page.translation_key) in localized
+            procedure
+            for procedure in (
+                localized.get(str(page.translation_key)) for page in chosen if page
+            )
+            if procedure is not None and procedure.locale_id == self.locale_id
         ]
         context["latest_news"] = (
             list(

@@ -56,7 +56,7 @@ PAGE_TEXTS = (
 )
 #: Per child relation: its model, the fields copied unchanged, the translated ones.
 ROWS: dict[str, tuple[type, tuple[str, ...], tuple[str, ...]]] = {
-    "fees": (ProcedureFee, ("amount_vnd",), ("label", "note")),
+    "fees": (ProcedureFee, ("amount_vnd", "applies"), ("label", "note")),
     "documents": (
         ProcedureDocument,
         ("originals", "copies", "required", "filled_online", "template_file_id"),
@@ -116,7 +116,12 @@ def apply_record(
     page.result = record["result"]
     page.keywords = keywords_to_text(record.get("keywords", []))
     fees = [
-        {"label": f["label"], "amount_vnd": f["amount_vnd"], "note": f.get("note", "")}
+        {
+            "label": f["label"],
+            "amount_vnd": f["amount_vnd"],
+            "note": f.get("note", ""),
+            "applies": f.get("applies", "always"),
+        }
         for f in record.get("fees", [])
     ]
     documents = [

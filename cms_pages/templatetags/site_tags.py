@@ -51,7 +51,8 @@ class Menu:
     items: tuple
 
 
-def _chrome_key(kind: str, request, *parts: str) -> str:
+def chrome_key(kind: str, request, *parts: str) -> str:
+    """The chrome cache key of `kind` for this language and host."""
     host = request.get_host() if request is not None else ""
     return ":".join(("chrome", kind, get_language() or "", host, *parts))
 
@@ -59,7 +60,7 @@ def _chrome_key(kind: str, request, *parts: str) -> str:
 @register.simple_tag(takes_context=True)
 def alert_banners(context) -> list[Banner]:
     """Banners switched on now, in the visitor's language."""
-    key = _chrome_key("banners", context.get("request"))
+    key = chrome_key("banners", context.get("request"))
     banners = chrome_cache().get(key)
     if banners is None:
         banners = [
@@ -75,7 +76,7 @@ def navigation_menus(context, location: str) -> list[Menu]:
     """Editor-managed menus for `location` ("header" or "footer"), each with
     `items`: its links resolved for the visitor's language."""
     request = context.get("request")
-    key = _chrome_key("menus", request, location)
+    key = chrome_key("menus", request, location)
     menus = chrome_cache().get(key)
     if menus is None:
         menus = [

@@ -26,6 +26,8 @@ from portal.tasks import enqueue_on_commit, retry_later
 
 from .models import Dossier, DossierDraft, StatusEvent
 from .public_status import tracking_url
+from .receipt import centre_for, where_to_collect
+from .results import result_files
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,9 @@ def status_email_task(dossier_id: int, event_id: int, attempt: int = 0) -> bool:
             "dossier": dossier,
             "event": event,
             "tracking_url": tracking_url(dossier),
+            # When the result is ready: where it is, and how many files wait online.
+            "collect": where_to_collect(dossier, centre_for()),
+            "result_count": result_files(dossier).count(),
         }
     return _deliver(
         status_email_task,

@@ -27,7 +27,11 @@ from wagtail.models import Page
 from cms_pages.spam import honeypot_filled
 from portal.appointments.figures import visit_figures
 from portal.dossiers.models import DossierStatus
-from portal.dossiers.public_status import requested_dossier, tracking_path
+from portal.dossiers.public_status import (
+    requested_dossier,
+    same_origin_referrer,
+    tracking_path,
+)
 from portal.security.exports import neutralise_row
 from portal.security.ratelimit import rate_limited
 
@@ -199,7 +203,7 @@ def rate(request):
     """Rate the service once, after the result was returned."""
     dossier = requested_dossier(request)
     if isinstance(dossier, HttpResponse):
-        return dossier
+        return same_origin_referrer(dossier)
     if DossierRating.objects.filter(dossier=dossier).exists():
         messages.info(request, _("You have already rated this dossier. Thank you."))
         return HttpResponseRedirect(tracking_path(dossier))
@@ -221,10 +225,12 @@ def rate(request):
             # The cached procedure figures are dropped by signals.py.
             messages.success(request, _("Thank you for rating our service."))
         return HttpResponseRedirect(tracking_path(dossier))
-    return render(
-        request,
-        "transparency/rate.html",
-        {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+    return same_origin_referrer(
+        render(
+            request,
+            "transparency/rate.html",
+            {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+        )
     )
 
 
