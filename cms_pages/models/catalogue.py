@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
@@ -161,7 +162,8 @@ class ProcedurePage(BasePage):
     ]
 
     content_panels = [
-        FieldPanel("title", heading=_("Procedure name")),
+        # TitleFieldPanel: the slug follows the name as the editor types.
+        TitleFieldPanel("title", heading=_("Procedure name"), placeholder=False),
         FieldPanel("full_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("sector"), FieldPanel("agency")]),

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from cms_pages import spam
+from cms_pages.forms import PortalFormPageForm
 from portal.text import ascii_slug
 
 from .base import BasePage
@@ -75,6 +76,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         ),
     ]
 
+    base_form_class = PortalFormPageForm
     template = "pages/form_page.html"
     landing_page_template = "pages/form_page_landing.html"
     # Forms sit under the home page, the contact page, the investment section or

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -153,6 +154,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cổng Hành chính công"
+# Page slugs are ASCII ("dang-ky-khai-sinh"): Vietnamese letters are folded by
+# portal.editorial's slug widget and cms_pages.forms.PortalPageForm.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

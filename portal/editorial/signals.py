@@ -1,0 +1,1 @@
+"""Receivers for editors' accounts."""
