@@ -32,4 +32,3 @@ def translatable_models_filter_by_locale(app_configs=None, **kwargs):
                 )
             )
     return errors
-

@@ -25,5 +25,7 @@ class AsciiSlugInput(SlugInput):
 
     def __init__(self, attrs=None, formatters=None, locale=None):
         super().__init__(
-            attrs=attrs, formatters=[*_fold_formatters(), *(formatters or [])], locale=locale
+            attrs=attrs,
+            formatters=[*_fold_formatters(), *(formatters or [])],
+            locale=locale,
         )
