@@ -121,6 +121,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
+# Admin languages offered in Account → Preferences. Wagtail lists only
+# languages whose translation of its own admin is nearly complete, which
+# leaves Vietnamese out; locale/vi fills the gaps editors meet.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -157,6 +161,9 @@ WAGTAIL_SITE_NAME = "Cổng Hành chính công"
 # Page slugs are ASCII ("dang-ky-khai-sinh"): Vietnamese letters are folded by
 # portal.editorial's slug widget and cms_pages.forms.PortalPageForm.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# An approved review publishes without the approver holding the publish
+# permission, which nobody but administrators has (portal/editorial/roles.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.review.publish_approved_change"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,57 +1,20 @@
 """Page slugs are ASCII and come from the title, for every page type."""
 
-import inspect
 import re
 
 import pytest
-import wagtail_factories
 from django.urls import reverse
-from wagtail.models import Page, get_page_models
 
 from cms_pages.forms import PortalPageForm
 from cms_pages.models import ProcedurePage
 from tests.catalogue.test_admin import procedure_form
-from tests.factories import catalogue as catalogue_factories
-from tests.factories import site as site_factories
+from tests.editorial.pages import page_factories, parent_for, portal_page_models
 from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Góp ý về Cổng thông tin điện tử: Đăng ký, hỗ trợ"
 ASCII_SLUG = "gop-y-ve-cong-thong-tin-dien-tu-dang-ky-ho-tro"
-
-
-def portal_page_models() -> list[type[Page]]:
-    """Every page type of the project (Wagtail's own base Page excluded)."""
-    return [model for model in get_page_models() if model is not Page]
-
-
-def page_factories() -> dict[type[Page], type]:
-    """The page factory of each page type, found in tests/factories."""
-    found = {}
-    for module in (catalogue_factories, site_factories):
-        for _name, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, wagtail_factories.PageFactory):
-                model = value._meta.model
-                if model is not None and not value._meta.abstract:
-                    found[model] = value
-    return found
-
-
-def parent_for(model, made: dict) -> Page:
-    """A page `model` may be created under, made (with its own parents) if needed."""
-    for parent_model in model.allowed_parent_page_models():
-        if parent_model is Page:
-            return Page.get_first_root_node()
-        if parent_model in made:
-            return made[parent_model]
-    parent_model = next(
-        m for m in model.allowed_parent_page_models() if m in page_factories()
-    )
-    made[parent_model] = page_factories()[parent_model](
-        parent=parent_for(parent_model, made)
-    )
-    return made[parent_model]
 
 
 def test_every_page_type_uses_the_portal_form():
