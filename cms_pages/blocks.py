@@ -27,6 +27,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "components/streamfield/blocks/heading_block.html"
         description = _("A section heading")
@@ -38,13 +39,20 @@ class CalloutBlock(blocks.StructBlock):
 
     tone = blocks.ChoiceBlock(
         label=_("Tone"),
-        choices=[("info", _("Information")), ("warning", _("Warning")), ("tip", _("Tip"))],
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("tip", _("Tip")),
+        ],
         default="info",
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
+        label = _("Callout box")
         icon = "warning"
         template = "components/streamfield/blocks/callout_block.html"
         description = _("A highlighted note, warning or tip")
@@ -68,6 +76,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "components/streamfield/blocks/image_block.html"
         description = _("An image with alternative text and caption")
@@ -80,6 +89,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "components/streamfield/blocks/video_block.html"
         description = _("An embedded video guide")
@@ -90,9 +100,12 @@ class DocumentBlock(blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
-    description = blocks.CharBlock(label=_("Description"), required=False, max_length=300)
+    description = blocks.CharBlock(
+        label=_("Description"), required=False, max_length=300
+    )
 
     class Meta:
+        label = _("File to download")
         icon = "doc-full"
         template = "components/streamfield/blocks/document_block.html"
         description = _("A file to download")
@@ -102,9 +115,12 @@ class FaqItemBlock(blocks.StructBlock):
     """One question with its answer."""
 
     question = blocks.CharBlock(label=_("Question"), max_length=300)
-    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(
+        label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
+        label = _("Question and answer")
         icon = "help"
         template = "components/streamfield/blocks/faq_item_block.html"
         description = _("A question and its answer")
@@ -121,6 +137,7 @@ class FaqBlock(blocks.StructBlock):
     items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"))
 
     class Meta:
+        label = _("Questions and answers")
         icon = "help"
         template = "components/streamfield/blocks/faq_block.html"
         description = _("Frequently asked questions")
@@ -131,11 +148,14 @@ class TableBlock(blocks.StructBlock):
 
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=200)
     rows = blocks.ListBlock(
-        blocks.ListBlock(blocks.CharBlock(label=_("Cell"), required=False), label=_("Row")),
+        blocks.ListBlock(
+            blocks.CharBlock(label=_("Cell"), required=False), label=_("Row")
+        ),
         label=_("Rows"),
     )
 
     class Meta:
+        label = _("Table")
         icon = "table"
         template = "components/streamfield/blocks/table_block.html"
         description = _("A table whose first row is the heading row")
@@ -165,6 +185,7 @@ class ContactCardBlock(blocks.StructBlock):
     hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=300)
 
     class Meta:
+        label = _("Contact card")
         icon = "user"
         template = "components/streamfield/blocks/contact_card_block.html"
         description = _("A contact card: office, phone, email and address")
@@ -200,6 +221,7 @@ class JourneyStepBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Roadmap step")
         icon = "list-ol"
         description = _("A step that links to a procedure")
 
@@ -239,6 +261,7 @@ class JourneyBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Roadmap")
         icon = "list-ol"
         template = "components/streamfield/blocks/journey_block.html"
         description = _(
@@ -269,7 +292,9 @@ class EntryPointBlock(blocks.StructBlock):
     """A life event on the home page, e.g. "Starting a business"."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=100)
-    text = blocks.CharBlock(label=_("Short description"), required=False, max_length=200)
+    text = blocks.CharBlock(
+        label=_("Short description"), required=False, max_length=200
+    )
     page = blocks.PageChooserBlock(
         label=_("Page"), required=False, help_text=_("A guide or the catalogue.")
     )
@@ -287,11 +312,15 @@ class EntryPointBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Life event")
         icon = "link"
         template = "components/streamfield/blocks/entry_point_block.html"
         description = _("A life event leading to a guide, a sector or a search")
         value_class = EntryPointValue
-        preview_value = {"title": "Thành lập doanh nghiệp", "search": "thành lập doanh nghiệp"}
+        preview_value = {
+            "title": "Thành lập doanh nghiệp",
+            "search": "thành lập doanh nghiệp",
+        }
 
 
 class LinkValue(blocks.StructValue):
@@ -315,27 +344,38 @@ class LinkBlock(blocks.StructBlock):
     """A menu or footer link to a page of the site or another address."""
 
     text = blocks.CharBlock(
-        label=_("Text"), required=False, max_length=100, help_text=_("Empty: the page title.")
+        label=_("Text"),
+        required=False,
+        max_length=100,
+        help_text=_("Empty: the page title."),
     )
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.CharBlock(
         label=_("Other address"),
         required=False,
         max_length=300,
-        help_text=_("Only without a page, e.g. https://dichvucong.gov.vn or /vi/tim-kiem/."),
+        help_text=_(
+            "Only without a page, e.g. https://dichvucong.gov.vn or /vi/tim-kiem/."
+        ),
     )
 
     class Meta:
+        label = _("Link")
         icon = "link"
         description = _("A link to a page or an address")
         value_class = LinkValue
-        preview_value = {"text": "Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn"}
+        preview_value = {
+            "text": "Dịch vụ công quốc gia",
+            "url": "https://dichvucong.gov.vn",
+        }
 
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
+                block_errors={
+                    "page": ValidationError(_("Choose a page or give an address."))
+                }
             )
         return value
 

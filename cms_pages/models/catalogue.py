@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -74,6 +75,7 @@ class ProcedureIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("procedure catalogue")
+        verbose_name_plural = _("procedure catalogues")
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import CatalogueQuery
@@ -196,7 +198,10 @@ class ProcedurePage(BasePage):
     ]
     dossier_panels = [
         InlinePanel(
-            "documents", heading=_("Documents"), label=_("Document"), min_num=1
+            "documents",
+            heading=pgettext_lazy("dossier", "Documents"),
+            label=pgettext_lazy("dossier", "Document"),
+            min_num=1,
         ),
     ]
     steps_panels = [
@@ -209,7 +214,7 @@ class ProcedurePage(BasePage):
         [
             ObjectList(content_panels, heading=_("Procedure")),
             ObjectList(service_panels, heading=_("Time, fees and channels")),
-            ObjectList(dossier_panels, heading=_("Documents")),
+            ObjectList(dossier_panels, heading=pgettext_lazy("dossier", "Documents")),
             ObjectList(steps_panels, heading=_("Steps and legal basis")),
             ObjectList(guidance_panels, heading=_("Extra guidance")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
@@ -319,6 +324,7 @@ class ProcedureFee(ProcedureChild):
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("fee")
+        verbose_name_plural = _("fees")
 
 
 class ProcedureDocument(ProcedureChild):
@@ -327,7 +333,7 @@ class ProcedureDocument(ProcedureChild):
     page = ParentalKey(
         ProcedurePage, on_delete=models.CASCADE, related_name="documents"
     )
-    name = models.TextField(_("document"))
+    name = models.TextField(pgettext_lazy("dossier", "document"))
     originals = models.PositiveSmallIntegerField(_("originals"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("copies"), null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
@@ -359,7 +365,8 @@ class ProcedureDocument(ProcedureChild):
     ]
 
     class Meta(ProcedureChild.Meta):
-        verbose_name = _("document")
+        verbose_name = pgettext_lazy("dossier", "document")
+        verbose_name_plural = pgettext_lazy("dossier", "documents")
 
 
 class ProcedureStep(ProcedureChild):
@@ -372,6 +379,7 @@ class ProcedureStep(ProcedureChild):
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
 
 class ProcedureLegalBasis(ProcedureChild):

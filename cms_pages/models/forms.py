@@ -36,6 +36,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
 
     def get_field_clean_name(self) -> str:
         """Key of the answer in stored submissions: "Số điện thoại" → so_dien_thoai.
@@ -91,6 +92,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
 
     def recipients(self) -> list[str]:
         """The To addresses, or the centre's address when none is set."""

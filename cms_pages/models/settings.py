@@ -16,7 +16,9 @@ class CentreSettings(BaseSiteSetting):
     """
 
     name = models.CharField(
-        _("centre name"), max_length=200, default="Trung tâm Phục vụ hành chính công tỉnh"
+        _("centre name"),
+        max_length=200,
+        default="Trung tâm Phục vụ hành chính công tỉnh",
     )
     name_en = models.CharField(
         _("centre name (English)"),
@@ -56,7 +58,9 @@ class CentreSettings(BaseSiteSetting):
             [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")],
             heading=_("Identity"),
         ),
-        MultiFieldPanel([FieldPanel("motto"), FieldPanel("motto_en")], heading=_("Motto")),
+        MultiFieldPanel(
+            [FieldPanel("motto"), FieldPanel("motto_en")], heading=_("Motto")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
@@ -75,6 +79,7 @@ class CentreSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Centre details")
+        verbose_name_plural = _("Centre details")
 
     def _localised(self, field: str) -> str:
         value = getattr(self, field)

@@ -126,7 +126,10 @@ WAGTAIL_I18N_ENABLED = True
 # leaves Vietnamese out; locale/vi fills the gaps editors meet.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings. locale_upstream/: Vietnamese for the
+# Wagtail, wagtail-localize and Django admin strings their own catalogues
+# leave out or word misleadingly here (see its header).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True

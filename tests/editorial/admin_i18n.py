@@ -12,10 +12,10 @@ English. Messages with placeholders ("This %(model_name)s is referenced
 import json
 import re
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
-from bs4 import BeautifulSoup, Comment, NavigableString
 from django.apps import apps
 from django.conf import settings
 
@@ -66,11 +66,14 @@ def translated_messages() -> frozenset[str]:
 
 
 @cache
-def source_messages() -> frozenset[str]:
+def source_messages(include_project: bool = True) -> frozenset[str]:
     """Every English msgid of the catalogues in use (the English catalogues
     list all of an app's messages; ours lists the project's)."""
     found = set()
+    project = {Path(path) for path in settings.LOCALE_PATHS}
     for directory in _locale_dirs():
+        if directory in project and not include_project:
+            continue
         for language in ("en", LANGUAGE):
             for po in (directory / language / "LC_MESSAGES").glob("*.po"):
                 for entry in _entries(po):
@@ -81,15 +84,13 @@ def source_messages() -> frozenset[str]:
     return frozenset(found)
 
 
-@cache
-def untranslated() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
-    """(plain messages, patterns of messages with placeholders) that no
-    Vietnamese catalogue translates."""
-    missing = source_messages() - translated_messages()
+def split_messages(messages) -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    """(plain messages, patterns of messages with placeholders)."""
     plain, patterns = set(), []
-    for message in missing:
+    for message in messages:
         text = _normalise(message)
-        if not LETTERS.search(PLACEHOLDER.sub("", text)):
+        # Too little fixed text to tell a message from content ("%(day)sst").
+        if len(re.findall(r"[A-Za-z]", PLACEHOLDER.sub("", text))) < 4:
             continue
         if PLACEHOLDER.search(text):
             parts = PLACEHOLDER.split(text)
@@ -98,6 +99,12 @@ def untranslated() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
         else:
             plain.add(text)
     return frozenset(plain), tuple(patterns)
+
+
+@cache
+def untranslated() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    """Messages no Vietnamese catalogue translates, split as above."""
+    return split_messages(source_messages() - translated_messages())
 
 
 def _normalise(text: str) -> str:
@@ -116,42 +123,67 @@ def _json_strings(value, found: list[str]) -> None:
             _json_strings(item, found)
 
 
+class _TextCollector(HTMLParser):
+    """Collects text nodes, readable attributes and JSON props in one pass."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.hidden = 0
+        self.json_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in HIDDEN:
+            self.hidden += 1
+            self.json_script = (
+                tag == "script" and attributes.get("type") == "application/json"
+            )
+        for name, value in attributes.items():
+            if not value:
+                continue
+            if name in ATTRIBUTES:
+                self.found.append(value)
+            elif name.startswith("data-") and value[:1] in "[{":
+                self._json(value)
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN and self.hidden:
+            self.hidden -= 1
+            self.json_script = False
+
+    def handle_data(self, data):
+        if self.json_script:
+            self._json(data)
+        elif not self.hidden:
+            self.found.append(data)
+
+    def _json(self, text: str) -> None:
+        try:
+            _json_strings(json.loads(text), self.found)
+        except ValueError:
+            pass
+
+
 def visible_strings(html: str) -> list[str]:
     """The strings a person reads on the page: text, tooltips and labels, and
     the labels inside the JSON props the admin's scripts render."""
-    soup = BeautifulSoup(html, "html.parser")
-    found: list[str] = []
-    for node in soup.find_all(string=True):
-        if isinstance(node, Comment) or not isinstance(node, NavigableString):
-            continue
-        if any(parent.name in HIDDEN for parent in node.parents):
-            continue
-        found.append(str(node))
-    for element in soup.find_all(True):
-        for attribute in ATTRIBUTES:
-            if element.has_attr(attribute):
-                found.append(element[attribute])
-        for name, value in element.attrs.items():
-            if (
-                name.startswith("data-")
-                and isinstance(value, str)
-                and value[:1] in "[{"
-            ):
-                try:
-                    _json_strings(json.loads(value), found)
-                except ValueError:
-                    pass
-    for script in soup.find_all("script", type="application/json"):
-        try:
-            _json_strings(json.loads(script.string or ""), found)
-        except ValueError:
-            pass
-    return [text for text in (_normalise(s) for s in found) if LETTERS.search(text)]
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return [
+        text
+        for text in (_normalise(s) for s in collector.found)
+        if LETTERS.search(text)
+    ]
 
 
-def english_left(html: str, project_labels: frozenset[str] = frozenset()) -> set[str]:
-    """Strings of `html` that are untranslated messages or project labels."""
-    plain, patterns = untranslated()
+def english_left(
+    html: str, project_labels: frozenset[str] = frozenset(), missing=None
+) -> set[str]:
+    """Strings of `html` that are untranslated messages or project labels
+    (`missing`: split_messages() of other messages, for testing)."""
+    plain, patterns = missing or untranslated()
     left = set()
     for text in visible_strings(html):
         if text in plain or text in project_labels:
