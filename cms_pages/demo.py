@@ -85,14 +85,10 @@ def load_site(stdout: TextIO) -> None:
     centre = CentreSettings.for_site(site)
     if not centre.address:
         centre.address = "Tầng 1, Trung tâm Hành chính tỉnh, số 1 đường Trần Hưng Đạo"
-        centre.address_en = (
-            "Ground floor, Provincial Administration Centre, 1 Tran Hung Dao Street"
-        )
+        centre.address_en = "Ground floor, Provincial Administration Centre, 1 Tran Hung Dao Street"
         centre.hotline = "0200 3 888 999"
         centre.email = "hanhchinhcong@example.gov.vn"
-        centre.opening_hours = (
-            "Thứ Hai – Thứ Sáu: 7:30 – 11:30, 13:30 – 17:00\nSáng thứ Bảy: 7:30 – 11:30"
-        )
+        centre.opening_hours = "Thứ Hai – Thứ Sáu: 7:30 – 11:30, 13:30 – 17:00\nSáng thứ Bảy: 7:30 – 11:30"
         centre.opening_hours_en = "Monday – Friday: 7:30 – 11:30, 13:30 – 17:00\nSaturday morning: 7:30 – 11:30"
         centre.map_url = "https://www.openstreetmap.org/"
         centre.save()
