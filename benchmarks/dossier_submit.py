@@ -5,7 +5,8 @@ step with the real form posts (the same wire format as a browser), uploads a
 1 MB PDF for each required document, checks the answers, submits and opens the
 receipt. The script prints dossiers per second and latency percentiles.
 
-It needs a running server (see docs/benchmarks.md, "Dossier submission"):
+It needs a running server (see docs/benchmarks.md, "Dossier submission") and
+`requests` (`pip install -e ".[benchmarks]"`):
 
     .venv/bin/python benchmarks/dossier_submit.py --base-url http://127.0.0.1:8000 \
         --procedure 1.004227 --dossiers 200 --concurrency 10
@@ -158,6 +159,36 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def report(args, timings, per_dossier, codes, failures, wall: float) -> None:
+    """Print the figures of one run."""
+    all_requests = [value for values in timings.values() for value in values]
+    print(
+        f"dossiers completed: {len(codes)} of {args.dossiers} ({len(failures)} failed)"
+    )
+    print(f"distinct codes: {len(set(codes))}")
+    print(
+        f"concurrency: {args.concurrency}, PDF size: {args.pdf_size} bytes per required document"
+    )
+    print(f"wall time: {wall:.1f} s")
+    print(f"dossiers/s: {len(codes) / wall:.2f}")
+    print(f"requests: {len(all_requests)}, requests/s: {len(all_requests) / wall:.1f}")
+    print(
+        f"request latency ms: p50 {1000 * percentile(all_requests, 0.5):.0f}  p95 {1000 * percentile(all_requests, 0.95):.0f}  max {1000 * max(all_requests, default=0):.0f}"
+    )
+    print(
+        f"whole dossier s: p50 {percentile(per_dossier, 0.5):.2f}  p95 {percentile(per_dossier, 0.95):.2f}"
+    )
+    print("per step (ms):  p50   p95   n")
+    for label in sorted(timings):
+        values = timings[label]
+        print(
+            f"  {label:<20} {1000 * statistics.median(values):5.0f} "
+            f"{1000 * percentile(values, 0.95):5.0f} {len(values):4d}"
+        )
+    if failures:
+        print("first failures:", *failures[:5], sep="\n  ")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -205,32 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             future.result()
     wall = time.perf_counter() - started
 
-    all_requests = [value for values in timings.values() for value in values]
-    print(
-        f"dossiers completed: {len(codes)} of {args.dossiers} ({len(failures)} failed)"
-    )
-    print(f"distinct codes: {len(set(codes))}")
-    print(
-        f"concurrency: {args.concurrency}, PDF size: {args.pdf_size} bytes per required document"
-    )
-    print(f"wall time: {wall:.1f} s")
-    print(f"dossiers/s: {len(codes) / wall:.2f}")
-    print(f"requests: {len(all_requests)}, requests/s: {len(all_requests) / wall:.1f}")
-    print(
-        f"request latency ms: p50 {1000 * percentile(all_requests, 0.5):.0f}  p95 {1000 * percentile(all_requests, 0.95):.0f}  max {1000 * max(all_requests, default=0):.0f}"
-    )
-    print(
-        f"whole dossier s: p50 {percentile(per_dossier, 0.5):.2f}  p95 {percentile(per_dossier, 0.95):.2f}"
-    )
-    print("per step (ms):  p50   p95   n")
-    for label in sorted(timings):
-        values = timings[label]
-        print(
-            f"  {label:<20} {1000 * statistics.median(values):5.0f} "
-            f"{1000 * percentile(values, 0.95):5.0f} {len(values):4d}"
-        )
-    if failures:
-        print("first failures:", *failures[:5], sep="\n  ")
+    report(args, timings, per_dossier, codes, failures, wall)
     return 0 if codes and not failures else 1
 
 

@@ -1,9 +1,11 @@
 """Catalogue import benchmark: a generated 2,000-procedure catalogue.
 
 Generates a realistic catalogue (deterministic seed: same file every run),
-imports it into a fresh database, imports it again unchanged, and prints the
-timings. Targets (2-core machine): first import < 2 min, unchanged re-import
-< 30 s.
+imports it into a fresh database, imports it again unchanged, then with one
+record in ten changed, and prints the timings, the CPU time of this process
+and the number of SQL queries (the repeatable measure on a busy machine).
+Targets on PostgreSQL (2-core machine): first import ≤ 120 s, unchanged
+re-import ≤ 30 s, 200 changed ≤ 60 s.
 
     .venv/bin/python benchmarks/import_catalogue.py [--count 2000] [--translated 0.3]
         [--database-url postgres://portal@127.0.0.1:5433/portal_bench_catalogue]
@@ -230,7 +232,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from cms_pages.demo import load_site
+    from demo.site import load_site
 
     records = generate(args.count, args.translated)
     path = workdir / "catalogue.json"
@@ -245,15 +247,24 @@ def main() -> None:
     call_command("createcachetable", verbosity=0)
     load_site(io.StringIO())
 
+    queries = [0]
+
+    def count(execute, sql, params, many, context):
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
     def timed(label: str) -> float:
         out = io.StringIO()
+        queries[0] = 0
         start, cpu = time.perf_counter(), time.process_time()
-        call_command("import_procedures", str(path), stdout=out)
+        with connection.execute_wrapper(count):
+            call_command("import_procedures", str(path), stdout=out)
         elapsed = time.perf_counter() - start
         cpu = time.process_time() - cpu
         print(
-            f"{label}: {elapsed:.1f} s wall, {cpu:.1f} s CPU of this process "
-            f"({out.getvalue().strip()}); load average {os.getloadavg()[0]:.1f}"
+            f"{label}: {elapsed:.1f} s wall, {cpu:.1f} s CPU of this process, "
+            f"{queries[0]} queries ({out.getvalue().strip()}); "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         return elapsed
 
@@ -264,7 +275,7 @@ def main() -> None:
         record["steps"] = [*record["steps"], "Nhận kết quả tại Trung tâm."]
         record["processing_time_days"] = record["processing_time_days"] + 1
     path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    timed("re-import, 10 % changed")
+    changed = timed("re-import, 10 % changed")
     start = time.perf_counter()
     call_command(
         "export_procedures",
@@ -273,8 +284,8 @@ def main() -> None:
         stderr=io.StringIO(),
     )
     print(f"export: {time.perf_counter() - start:.1f} s")
-    ok = first < 120 and again < 30
-    print("targets (< 120 s, < 30 s):", "met" if ok else "NOT met")
+    ok = first <= 120 and again <= 30 and changed <= 60
+    print("targets (≤ 120 s, ≤ 30 s, ≤ 60 s):", "met" if ok else "NOT met")
     if not args.keep and not args.database_url:
         for child in workdir.iterdir():
             child.unlink()

@@ -233,7 +233,7 @@ class JourneyValue(blocks.StructValue):
         """Steps with `procedure` swapped for its translation, facts attached.
 
         (Not named `steps`: templates look up dict keys before methods.)"""
-        from cms_pages.investment import journey_steps
+        from cms_pages.journeys import journey_steps
 
         cached = getattr(self, "_steps", None)
         if cached is None:
@@ -243,7 +243,7 @@ class JourneyValue(blocks.StructValue):
 
     def total(self):
         """Indicative total working days of the linked procedures."""
-        from cms_pages.investment import journey_total
+        from cms_pages.journeys import journey_total
 
         return journey_total(self.journey_steps())
 
@@ -283,7 +283,7 @@ class EntryPointValue(blocks.StructValue):
 
     def url(self) -> str:
         """A chosen page, else the catalogue filtered by sector, else a search."""
-        from cms_pages.investment import entry_point_url
+        from cms_pages.journeys import entry_point_url
 
         return entry_point_url(self.get("page"), self.get("sector"), self.get("search"))
 

@@ -1,19 +1,31 @@
-"""Database queries for browsing the catalogue (no search engine needed)."""
+"""Database queries for browsing pages (no search engine needed): the procedure
+catalogue, the projects calling for investment, and related procedures.
+
+Both faceted lists share `FacetedQuery`: one `filter_<facet>()` per facet,
+composed by `filtered()`, and facet counts computed with the other facets
+applied, so each count says what ticking that box would show.
+"""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, TextChoices
 from django.http import HttpRequest, QueryDict
+from wagtail.models import Page
 
 from cms_pages.models.catalogue import Level, OnlineService, ProcedurePage
+from cms_pages.models.investment import (
+    InvestmentProjectPage,
+    ProjectSector,
+    ProjectStatus,
+)
 from portal.text import vietnamese_sort_key
 
 
 @dataclass
 class FacetOption:
-    """One value of a facet, with how many procedures it would show."""
+    """One value of a facet, with how many results it would show."""
 
     value: str
     label: str
@@ -21,48 +33,85 @@ class FacetOption:
     selected: bool
 
 
-class CatalogueQuery:
-    """Procedures under one catalogue page, filtered by the visitor's choices.
+class FacetedQuery:
+    """Pages under one list page, narrowed by the values the visitor ticked.
 
-    One `filter_<facet>()` per facet; `results()` composes them. Facet counts
-    are computed with the other facets applied, so each count says what
-    ticking that box would show.
+    Subclasses name their `facets`, give `base()` and one `filter_<facet>()`
+    per facet (usually `self.narrow(qs, facet, lookup)`).
     """
 
-    facets = ("sector", "agency", "level", "online_service")
+    facets: tuple[str, ...] = ()
 
-    def __init__(self, catalogue: ProcedurePage | Any, params: QueryDict):
-        self.catalogue = catalogue
-        self.selected = {
+    def __init__(self, parent: Page, params: QueryDict):
+        self.parent = parent
+        self.selected: dict[str, list[str]] = {
             facet: [v for v in params.getlist(facet) if v] for facet in self.facets
         }
-        self.page_number = params.get("page", "1")
 
-    def base(self) -> QuerySet[ProcedurePage]:
-        return ProcedurePage.objects.live().public().child_of(self.catalogue)
+    def base(self) -> QuerySet:
+        raise NotImplementedError
 
-    def filter_sector(self, qs: QuerySet) -> QuerySet:
-        values = self.selected["sector"]
-        return qs.filter(sector__slug__in=values) if values else qs
+    def narrow(self, qs: QuerySet, facet: str, lookup: str) -> QuerySet:
+        """Keep the rows whose `lookup` is one of the ticked values of `facet`."""
+        values = self.selected[facet]
+        return qs.filter(**{f"{lookup}__in": values}) if values else qs
 
-    def filter_agency(self, qs: QuerySet) -> QuerySet:
-        values = self.selected["agency"]
-        return qs.filter(agency__slug__in=values) if values else qs
-
-    def filter_level(self, qs: QuerySet) -> QuerySet:
-        values = self.selected["level"]
-        return qs.filter(level__in=values) if values else qs
-
-    def filter_online_service(self, qs: QuerySet) -> QuerySet:
-        values = self.selected["online_service"]
-        return qs.filter(online_service__in=values) if values else qs
-
-    def filtered(self, skip: str | None = None) -> QuerySet[ProcedurePage]:
+    def filtered(self, skip: str | None = None) -> QuerySet:
+        """Every facet's filter applied, except `skip` (for that facet's counts)."""
         qs = self.base()
         for facet in self.facets:
             if facet != skip:
                 qs = getattr(self, f"filter_{facet}")(qs)
         return qs
+
+    def counts(self, facet: str) -> dict[Any, int]:
+        """Results per value of `facet`, with the other facets applied."""
+        return dict(
+            self.filtered(skip=facet)
+            .values_list(facet)
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+
+    def choice_options(
+        self, facet: str, choices: type[TextChoices]
+    ) -> list[FacetOption]:
+        """The options of a facet over fixed choices, in their declared order."""
+        counts = self.counts(facet)
+        return [
+            FacetOption(value, str(label), counts[value], value in self.selected[facet])
+            for value, label in choices.choices
+            if counts.get(value)
+        ]
+
+    @property
+    def any_filter(self) -> bool:
+        return any(self.selected.values())
+
+
+class CatalogueQuery(FacetedQuery):
+    """Procedures under one catalogue page, filtered by the visitor's choices."""
+
+    facets = ("sector", "agency", "level", "online_service")
+
+    def __init__(self, catalogue: Page, params: QueryDict):
+        super().__init__(catalogue, params)
+        self.page_number = params.get("page", "1")
+
+    def base(self) -> QuerySet[ProcedurePage]:
+        return ProcedurePage.objects.live().public().child_of(self.parent)
+
+    def filter_sector(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "sector", "sector__slug")
+
+    def filter_agency(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "agency", "agency__slug")
+
+    def filter_level(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "level", "level")
+
+    def filter_online_service(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "online_service", "online_service")
 
     def ordered_ids(self) -> list[int]:
         """Filtered procedures in Vietnamese dictionary order of their names.
@@ -99,22 +148,12 @@ class CatalogueQuery:
                 )
                 for r in rows
             ]
-        for facet, choices in (("level", Level), ("online_service", OnlineService)):
-            counts = dict(
-                self.filtered(skip=facet)
-                .values_list(facet)
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-            options[facet] = [
-                FacetOption(value, label, counts[value], value in self.selected[facet])
-                for value, label in choices.choices
-                if counts.get(value)
-            ]
+        options["level"] = self.choice_options("level", Level)
+        options["online_service"] = self.choice_options("online_service", OnlineService)
         return options
 
     def context(self, request: HttpRequest) -> dict[str, Any]:
-        per_page = getattr(self.catalogue, "per_page", 20) or 20
+        per_page = getattr(self.parent, "per_page", 20) or 20
         paginator = Paginator(self.ordered_ids(), per_page)
         try:
             page = paginator.page(self.page_number)
@@ -130,8 +169,42 @@ class CatalogueQuery:
             "paginator": paginator,
             "facets": self.facet_options(),
             "selected_filters": self.selected,
-            "any_filter": any(self.selected.values()),
+            "any_filter": self.any_filter,
             "filter_querystring": params.urlencode(),
+        }
+
+
+class InvestmentProjectQuery(FacetedQuery):
+    """Projects calling for investment under one list page, filtered by the visitor."""
+
+    facets = ("sector", "location", "status")
+
+    def base(self) -> QuerySet[InvestmentProjectPage]:
+        return InvestmentProjectPage.objects.live().public().child_of(self.parent)
+
+    def filter_sector(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "sector", "sector")
+
+    def filter_location(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "location", "location")
+
+    def filter_status(self, qs: QuerySet) -> QuerySet:
+        return self.narrow(qs, "status", "status")
+
+    def results(self) -> QuerySet[InvestmentProjectPage]:
+        return self.filtered().order_by("-first_published_at", "title")
+
+    def facet_options(self) -> dict[str, list[FacetOption]]:
+        locations = self.counts("location")
+        # In this order on the page: sector, status, location.
+        return {
+            "sector": self.choice_options("sector", ProjectSector),
+            "status": self.choice_options("status", ProjectStatus),
+            "location": [
+                FacetOption(value, value, n, value in self.selected["location"])
+                for value, n in sorted(locations.items())
+                if value
+            ],
         }
 
 

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms_pages.site_snippets import AlertBanner, NavigationMenu
+from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.templatetags.site_tags import chrome_cache
 
 

@@ -13,8 +13,8 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
-from portal.backoffice import urls as backoffice_urls
 from portal.dossiers import urls as dossier_urls
+from portal.transparency import urls as transparency_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -26,7 +26,7 @@ urlpatterns = [
         "",
         include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
     ),
-    path("", include(backoffice_urls.api_urlpatterns)),
+    path("", include(transparency_urls.api_urlpatterns)),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -48,7 +48,7 @@ urlpatterns += i18n_patterns(
     path(
         "", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")
     ),
-    path("", include(backoffice_urls.public_urlpatterns)),
+    path("", include(transparency_urls.public_urlpatterns)),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,6 +1,6 @@
 """Wagtail page models, one module per page family."""
 
-from cms_pages.site_snippets import AlertBanner, NavigationMenu
+from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
 
 from .base import BasePage

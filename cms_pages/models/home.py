@@ -62,7 +62,7 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.investment import entry_point_links, localized_procedures
+        from cms_pages.journeys import entry_point_links, localized_procedures
 
         from .catalogue import ProcedureIndexPage
         from .content import NewsPage

@@ -124,13 +124,13 @@ class InvestmentProjectIndexPage(BasePage):
         verbose_name_plural = _("lists of projects calling for investment")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.investment import InvestmentProjectQuery
+        from cms_pages.queries import InvestmentProjectQuery
 
         context = super().get_context(request, *args, **kwargs)
         query = InvestmentProjectQuery(self, request.GET)
         context["projects"] = query.results()
         context["facets"] = query.facet_options()
-        context["any_filter"] = any(query.selected.values())
+        context["any_filter"] = query.any_filter
         return context
 
 

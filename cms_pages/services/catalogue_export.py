@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from wagtail.models import Locale
 
-from cms_pages.models import ProcedureDocument, ProcedurePage, ProcedureStep
+from cms_pages.models import ProcedurePage
 
 from .catalogue_format import (
     Record,
@@ -29,7 +29,8 @@ def source_locale() -> Locale:
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
-def _with_rows(qs: QuerySet[ProcedurePage]) -> QuerySet[ProcedurePage]:
+def with_rows(qs: QuerySet[ProcedurePage]) -> QuerySet[ProcedurePage]:
+    """Procedure pages with their sector, agency and rows (a fixed number of queries)."""
     return qs.select_related("sector", "agency").prefetch_related(
         "fees", "documents", "steps", "legal_bases"
     )
@@ -93,46 +94,39 @@ def raw_translation(page: ProcedurePage) -> Record:
         "name": page.full_name or page.title,
         "sector": page.sector.name,
         "agency": page.agency.name,
-        "result": page.result,
-        "requirements": page.requirements,
+        "processing_time_note": page.processing_time_note,
+        "fees": [{"label": fee.label, "note": fee.note} for fee in page.fees.all()],
+        "documents": [
+            {"name": doc.name, "note": doc.note, "template": doc.template_name}
+            for doc in page.documents.all()
+        ],
         "steps": [step.text for step in page.steps.all()],
-        "documents": [doc.name for doc in page.documents.all()],
+        "requirements": page.requirements,
+        "legal_basis": [basis.text for basis in page.legal_bases.all()],
+        "result": page.result,
+        "keywords": keywords_from_text(page.keywords),
     }
 
 
 def stored_records(
-    pages: QuerySet[ProcedurePage], languages: Iterable[str] | None = None
+    pages: Iterable[ProcedurePage], languages: Iterable[str] | None = None
 ) -> dict[str, Record]:
     """Canonical records of the given source-language pages, keyed by code.
 
-    `languages` limits the translations looked at (default: every other locale).
+    `pages` come from `with_rows()`; `languages` limits the translations looked
+    at (default: every other locale).
     """
-    pages_list = list(_with_rows(pages))
+    pages_list = list(pages)
     translations: dict[tuple[str, object], ProcedurePage] = {}
     locales = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE)
     if languages is not None:
         locales = locales.filter(language_code__in=list(languages))
     locale_codes = {locale.pk: locale.language_code for locale in locales}
     if locale_codes and pages_list:
-        translated = (
+        translated = with_rows(
             ProcedurePage.objects.filter(
                 locale_id__in=list(locale_codes),
                 translation_key__in=[p.translation_key for p in pages_list],
-            )
-            .select_related("sector", "agency")
-            .prefetch_related(
-                Prefetch(
-                    "documents",
-                    queryset=ProcedureDocument.objects.only(
-                        "name", "page_id", "sort_order"
-                    ),
-                ),
-                Prefetch(
-                    "steps",
-                    queryset=ProcedureStep.objects.only(
-                        "text", "page_id", "sort_order"
-                    ),
-                ),
             )
         )
         for page in translated:
@@ -153,7 +147,7 @@ def stored_records(
 
 def export_records() -> list[Record]:
     """The whole catalogue (every source-language procedure page), ordered by code."""
-    pages = ProcedurePage.objects.filter(locale=source_locale())
+    pages = with_rows(ProcedurePage.objects.filter(locale=source_locale()))
     records = stored_records(pages)
     return [records[code] for code in sorted(records)]
 

@@ -29,16 +29,30 @@ TITLE_MAX_LENGTH = 255
 SLUG_MAX_LENGTH = 80
 APPLICANT_TYPES = ("individual", "organization")
 CHANNELS = ("in_person", "online", "postal")
-#: Translation fields the format knows (the schema allows others; they are ignored).
+#: Translation fields the format knows, in the order a canonical translation
+#: writes them (the record's own order). The schema allows others; they are
+#: ignored with a warning.
 TRANSLATION_FIELDS = (
     "name",
     "sector",
     "agency",
-    "result",
-    "requirements",
-    "steps",
+    "processing_time_note",
+    "fees",
     "documents",
+    "steps",
+    "requirements",
+    "legal_basis",
+    "result",
+    "keywords",
 )
+#: Translated list items that are objects: their first key is the one a plain
+#: string stands for (`"documents": ["Tờ khai"]` translates only the name).
+ITEM_FIELDS = {
+    "fees": ("label", "note"),
+    "documents": ("name", "note", "template"),
+}
+#: Translated lists of plain strings, aligned item by item with the source.
+TEXT_LISTS = ("steps", "legal_basis")
 TIME_QUANTUM = Decimal("0.01")
 
 Record = dict[str, Any]
@@ -172,10 +186,27 @@ def canonical_document(doc: Mapping[str, Any]) -> Record:
     return out
 
 
-def _padded(translated: Sequence[str] | None, source: Sequence[str]) -> list[str]:
-    """A translated list aligned with its source: missing items fall back."""
-    translated = list(translated or [])[: len(source)]
-    return translated + list(source[len(translated) :])
+def _item_values(
+    source_item: Mapping[str, Any], item: Any, keys: Sequence[str]
+) -> Record:
+    """One translated fee or document, every key filled (source where untranslated).
+
+    A key the Vietnamese item leaves empty stays empty: there is nothing to
+    translate, and wagtail-localize would drop it on the next sync.
+    """
+    if isinstance(item, str):
+        item = {keys[0]: item}
+    item = item or {}
+    return {
+        key: (item.get(key) or source_item.get(key, "")) if source_item.get(key) else ""
+        for key in keys
+    }
+
+
+def _aligned(translated: Sequence[Any] | None, length: int) -> list[Any]:
+    """A translated list cut or padded (with None) to the source's length."""
+    items = list(translated or [])[:length]
+    return items + [None] * (length - len(items))
 
 
 def translated_values(
@@ -183,9 +214,13 @@ def translated_values(
     translation: Mapping[str, Any],
     names: SnippetNames | None,
 ) -> Record:
-    """Every translatable value of a procedure in one locale, with fallbacks applied."""
+    """Every translatable value of a procedure in one locale, with fallbacks applied.
+
+    Text the file does not translate falls back to the Vietnamese text (list
+    items one by one); text the Vietnamese record leaves empty stays empty.
+    """
     names = names or SnippetNames()
-    return {
+    values: Record = {
         "name": translation.get("name") or source["name"],
         "sector": names.sectors.get(source["sector"])
         or translation.get("sector")
@@ -193,14 +228,50 @@ def translated_values(
         "agency": names.agencies.get(source["agency"])
         or translation.get("agency")
         or source["agency"],
-        "result": translation.get("result") or source["result"],
-        "requirements": translation.get("requirements")
-        or source.get("requirements", ""),
-        "steps": _padded(translation.get("steps"), source["steps"]),
-        "documents": _padded(
-            translation.get("documents"), [d["name"] for d in source["documents"]]
-        ),
     }
+    for key in ("processing_time_note", "requirements", "result"):
+        own = source.get(key) or ""
+        values[key] = (translation.get(key) or own) if own else ""
+    for key, keys in ITEM_FIELDS.items():
+        source_items = source.get(key) or []
+        values[key] = [
+            _item_values(src, item, keys)
+            for src, item in zip(
+                source_items,
+                _aligned(translation.get(key), len(source_items)),
+                strict=True,
+            )
+        ]
+    for key in TEXT_LISTS:
+        source_items = source.get(key) or []
+        values[key] = [
+            item or src
+            for src, item in zip(
+                source_items,
+                _aligned(translation.get(key), len(source_items)),
+                strict=True,
+            )
+        ]
+    own_keywords = keywords_from_text(keywords_to_text(source.get("keywords") or []))
+    keywords = keywords_from_text(keywords_to_text(translation.get("keywords") or []))
+    values["keywords"] = (keywords or own_keywords) if own_keywords else []
+    return values
+
+
+def _source_values(source: Mapping[str, Any]) -> Record:
+    """The Vietnamese values in the shape of `translated_values()`."""
+    return translated_values(source, {}, None)
+
+
+def _canonical_items(
+    values: list[Record], source_values: list[Record], keys: Sequence[str]
+) -> list[Any]:
+    """Translated fees or documents: a string when only the first key is translated."""
+    out: list[Any] = []
+    for item, src in zip(values, source_values, strict=True):
+        extra = {k: item[k] for k in keys[1:] if item[k] != src[k]}
+        out.append({keys[0]: item[keys[0]], **extra} if extra else item[keys[0]])
+    return out
 
 
 def canonical_translation(
@@ -208,22 +279,23 @@ def canonical_translation(
     translation: Mapping[str, Any],
     names: SnippetNames | None,
 ) -> Record:
-    """Only what differs from the Vietnamese source (the rest falls back to it)."""
+    """Only what differs from the Vietnamese source (the rest falls back to it).
+
+    Lists are written whole (aligned with the source) when any item differs.
+    """
     values = translated_values(source, translation, names)
-    source_values = {
-        "name": source["name"],
-        "sector": source["sector"],
-        "agency": source["agency"],
-        "result": source["result"],
-        "requirements": source.get("requirements", ""),
-        "steps": source["steps"],
-        "documents": [d["name"] for d in source["documents"]],
-    }
-    return {
-        key: values[key]
-        for key in TRANSLATION_FIELDS
-        if values[key] and values[key] != source_values[key]
-    }
+    source_values = _source_values(source)
+    out: Record = {}
+    for key in TRANSLATION_FIELDS:
+        if not values[key] or values[key] == source_values[key]:
+            continue
+        if key in ITEM_FIELDS:
+            out[key] = _canonical_items(
+                values[key], source_values[key], ITEM_FIELDS[key]
+            )
+        else:
+            out[key] = values[key]
+    return out
 
 
 def dumps(records: Sequence[Record]) -> str:

@@ -1,8 +1,8 @@
 """Validation of a whole catalogue file before anything is written.
 
 Two layers: the JSON Schema (Draft 2020-12) of the format, then the business
-rules the schema cannot say (codes unique within the file, one English name
-per sector, values that fit the database). Every problem names the record's
+rules the schema cannot say (codes unique within the file, values that fit
+the database, translated lists no longer than the lists they translate). Every problem names the record's
 index (0-based, as in the file's array) and its code.
 """
 
@@ -74,14 +74,86 @@ def schema_problems(data: Any) -> list[Problem]:
     return problems
 
 
+#: Translated lists and the record list each is aligned with.
+ALIGNED_LISTS = {
+    "steps": "steps",
+    "documents": "documents",
+    "fees": "fees",
+    "legal_basis": "legal_basis",
+}
+#: Translatable texts that may be empty in the Vietnamese record.
+OPTIONAL_TEXTS = ("processing_time_note", "requirements")
+
+
+def _record_problems(index: int, record: dict[str, Any]) -> list[Problem]:
+    """Values of one record that the database cannot hold."""
+    code = record["code"]
+    errors = []
+    for i, doc in enumerate(record.get("documents") or []):
+        for count in ("originals", "copies"):
+            if (doc.get(count) or 0) > SMALL_INT_MAX:
+                errors.append(
+                    Problem(
+                        index,
+                        code,
+                        f"documents[{i}].{count}: {doc[count]} is too large",
+                    )
+                )
+    for i, fee in enumerate(record.get("fees") or []):
+        if (fee.get("amount_vnd") or 0) > BIG_INT_MAX:
+            errors.append(Problem(index, code, f"fees[{i}].amount_vnd: too large"))
+    return errors
+
+
+def _translation_problems(
+    index: int, record: dict[str, Any], language: str, translation: dict[str, Any]
+) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) of one `translations.<language>` entry."""
+    code, where = record["code"], f"translations.{language}"
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    unknown = sorted(set(translation) - set(TRANSLATION_FIELDS))
+    if unknown:
+        warnings.append(
+            Problem(
+                index, code, f"{where}: unknown fields ignored: {', '.join(unknown)}"
+            )
+        )
+    for listed, source_key in ALIGNED_LISTS.items():
+        given, source = translation.get(listed) or [], record.get(source_key) or []
+        if len(given) > len(source):
+            errors.append(
+                Problem(
+                    index,
+                    code,
+                    f"{where}.{listed}: {len(given)} items but only {len(source)} "
+                    f"in {source_key}",
+                )
+            )
+    for key in OPTIONAL_TEXTS:
+        if translation.get(key) and not record.get(key):
+            warnings.append(
+                Problem(
+                    index,
+                    code,
+                    f"{where}.{key}: the record has no Vietnamese {key}; ignored",
+                )
+            )
+    return errors, warnings
+
+
 def business_problems(
     records: Sequence[tuple[int, dict[str, Any]]],
 ) -> tuple[list[Problem], list[Problem]]:
-    """Rules beyond the schema, on (index, record) pairs. Returns (errors, warnings)."""
+    """Rules beyond the schema, on (index, record) pairs. Returns (errors, warnings).
+
+    Names of shared sectors and agencies are not checked here: a second English
+    name for the same one is a warning that needs the site's names
+    (`catalogue_names.resolve_names`).
+    """
     errors: list[Problem] = []
     warnings: list[Problem] = []
     first_index: dict[str, int] = {}
-    english_sector: dict[tuple[str, str, str], tuple[str, int]] = {}
     languages = content_languages()
     for index, record in records:
         code = record["code"]
@@ -96,19 +168,7 @@ def business_problems(
             )
         else:
             first_index[key] = index
-        for i, doc in enumerate(record.get("documents") or []):
-            for count in ("originals", "copies"):
-                if (doc.get(count) or 0) > SMALL_INT_MAX:
-                    errors.append(
-                        Problem(
-                            index,
-                            code,
-                            f"documents[{i}].{count}: {doc[count]} is too large",
-                        )
-                    )
-        for i, fee in enumerate(record.get("fees") or []):
-            if (fee.get("amount_vnd") or 0) > BIG_INT_MAX:
-                errors.append(Problem(index, code, f"fees[{i}].amount_vnd: too large"))
+        errors.extend(_record_problems(index, record))
         for language, translation in (record.get("translations") or {}).items():
             if language not in languages:
                 warnings.append(
@@ -119,44 +179,11 @@ def business_problems(
                     )
                 )
                 continue
-            unknown = sorted(set(translation) - set(TRANSLATION_FIELDS))
-            if unknown:
-                warnings.append(
-                    Problem(
-                        index,
-                        code,
-                        f"translations.{language}: unknown fields ignored: {', '.join(unknown)}",
-                    )
-                )
-            for listed, source in (
-                ("steps", record["steps"]),
-                ("documents", record.get("documents") or []),
-            ):
-                if len(translation.get(listed) or []) > len(source):
-                    errors.append(
-                        Problem(
-                            index,
-                            code,
-                            f"translations.{language}.{listed}: {len(translation[listed])} items "
-                            f"but only {len(source)} in {listed}",
-                        )
-                    )
-            for kind in ("sector", "agency"):
-                name = translation.get(kind)
-                if not name:
-                    continue
-                seen = english_sector.setdefault(
-                    (language, kind, record[kind]), (name, index)
-                )
-                if seen[0] != name:
-                    errors.append(
-                        Problem(
-                            index,
-                            code,
-                            f'translations.{language}.{kind}: "{name}" differs from "{seen[0]}" '
-                            f'given for the same {kind} "{record[kind]}" in record #{seen[1]}',
-                        )
-                    )
+            more_errors, more_warnings = _translation_problems(
+                index, record, language, translation
+            )
+            errors.extend(more_errors)
+            warnings.extend(more_warnings)
     return errors, warnings
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from cms_pages import seo
-from cms_pages.site_snippets import AlertBanner, NavigationMenu, resolve_links
+from cms_pages.chrome import AlertBanner, NavigationMenu, resolve_links
 
 register = template.Library()
 

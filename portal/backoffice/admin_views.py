@@ -6,6 +6,8 @@
 - one form per workflow action, which calls `workflow.perform`;
 - document downloads, permission-checked and written to the audit log;
 - the printable apology letter.
+
+(Over 400 lines: one viewset and its views, which share the permission checks.)
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BackofficeConfig(AppConfig):
-    """The officials' side of dossiers: workflow, permissions, statistics, feedback."""
+    """The officials' side of dossiers: status machine, permissions, deadlines, admin."""
 
     name = "portal.backoffice"
     label = "backoffice"

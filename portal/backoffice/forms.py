@@ -1,5 +1,4 @@
-"""Forms of the back office (workflow actions) and of the public side
-(supplement upload, satisfaction rating, page feedback)."""
+"""Forms of the back office: one workflow action on a dossier."""
 
 from __future__ import annotations
 
@@ -10,10 +9,7 @@ from wagtail.models import Locale
 from cms_pages.snippets import Agency
 from portal.dossiers.models import Dossier
 
-from .models import DossierRating
 from .workflow import Action, Missing
-
-SCORE_CHOICES = [(score, str(score)) for score in range(5, 0, -1)]
 
 
 class ActionForm(forms.Form):
@@ -92,69 +88,3 @@ class ActionForm(forms.Form):
                     _("List at least one missing document."), code="required"
                 )
         return cleaned
-
-
-class SupplementUploadForm(forms.Form):
-    """One file per missing document of the open supplement request."""
-
-    def __init__(self, *args, items, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.items = list(items)
-        for item in self.items:
-            self.fields[f"item_{item.pk}"] = forms.FileField(
-                label=item.document_name,
-                help_text=item.note,
-                widget=forms.ClearableFileInput(
-                    attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/*"}
-                ),
-            )
-
-    def item_fields(self):
-        return [(item, self[f"item_{item.pk}"]) for item in self.items]
-
-
-class RatingForm(forms.ModelForm):
-    """Overall satisfaction and three criteria, 1 (very poor) to 5 (very good)."""
-
-    class Meta:
-        model = DossierRating
-        fields = ["overall", "clarity", "punctuality", "attitude", "comment"]
-        widgets = {
-            name: forms.RadioSelect(choices=SCORE_CHOICES)
-            for name in ("overall", "clarity", "punctuality", "attitude")
-        } | {"comment": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("overall", "clarity", "punctuality", "attitude"):
-            self.fields[name] = forms.TypedChoiceField(
-                label=self.fields[name].label,
-                choices=SCORE_CHOICES,
-                coerce=int,
-                widget=forms.RadioSelect,
-            )
-        self.fields["overall"].label = _("Overall, how satisfied are you?")
-        self.fields["clarity"].label = _("Were the instructions clear?")
-        self.fields["punctuality"].label = _("Was the result on time?")
-        self.fields["attitude"].label = _("How were you treated by the staff?")
-        self.fields["comment"].label = _("Comment (optional)")
-        self.fields["comment"].max_length = 2000
-
-
-class PageFeedbackForm(forms.Form):
-    """ "Was this page helpful?" (yes/no, optional comment)."""
-
-    page = forms.IntegerField(widget=forms.HiddenInput)
-    helpful = forms.TypedChoiceField(
-        label=_("Was this page helpful?"),
-        choices=[("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("How can we improve this page? (optional)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-        help_text=_("Do not write personal information here."),
-    )

@@ -1,20 +1,18 @@
 """Back-office records around dossiers: who the officials are, what was asked
-of the applicant, apology letters, the recorded outcome used by statistics,
-satisfaction ratings and "was this page helpful?" answers.
+of the applicant, apology letters, the recorded outcome used by statistics and
+the due-date warnings already sent.
 
 The dossier itself (portal.dossiers.models.Dossier) changes status only through
 `portal.backoffice.workflow.perform`.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-
-SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
 class OfficialProfile(models.Model):
@@ -199,71 +197,6 @@ class Outcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {'on time' if self.on_time else 'late'}"
-
-
-class DossierRating(models.Model):
-    """The applicant's satisfaction with one dossier, given once after the result."""
-
-    dossier = models.OneToOneField(
-        "dossiers.Dossier",
-        verbose_name=_("dossier"),
-        on_delete=models.CASCADE,
-        related_name="rating",
-    )
-    overall = models.PositiveSmallIntegerField(
-        _("overall satisfaction"), validators=SCORE_VALIDATORS
-    )
-    clarity = models.PositiveSmallIntegerField(
-        _("clarity of instructions"), validators=SCORE_VALIDATORS
-    )
-    punctuality = models.PositiveSmallIntegerField(
-        _("punctuality"), validators=SCORE_VALIDATORS
-    )
-    attitude = models.PositiveSmallIntegerField(
-        _("attitude of staff"), validators=SCORE_VALIDATORS
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("rated at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("satisfaction rating")
-        verbose_name_plural = _("satisfaction ratings")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(overall__gte=1, overall__lte=5)
-                & models.Q(clarity__gte=1, clarity__lte=5)
-                & models.Q(punctuality__gte=1, punctuality__lte=5)
-                & models.Q(attitude__gte=1, attitude__lte=5),
-                name="rating_scores_1_to_5",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.dossier_id}: {self.overall}/5"
-
-
-class PageFeedback(models.Model):
-    """One answer to "Was this page helpful?" on a content page."""
-
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page"),
-        on_delete=models.CASCADE,
-        related_name="feedback",
-    )
-    helpful = models.BooleanField(_("helpful"))
-    comment = models.TextField(_("comment"), blank=True)
-    language = models.CharField(_("language"), max_length=8, blank=True)
-    created_at = models.DateTimeField(_("answered at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("page feedback")
-        verbose_name_plural = _("page feedback")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.page_id}: {'yes' if self.helpful else 'no'}"
 
 
 class DueWarning(models.Model):

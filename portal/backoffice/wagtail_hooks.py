@@ -1,5 +1,5 @@
 """Back-office admin: dossier listing and actions, the due-date dashboard panel,
-officials, ratings and page feedback, and the custom audit-log actions."""
+officials, and the custom audit-log actions."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,12 +11,12 @@ from portal.dossiers.models import Dossier
 
 from . import deadlines
 from .admin_views import dossier_viewset
+from .official_views import officials_viewset
 from .permissions import (
     DossierPermissionPolicy,
     can_access_backoffice,
     visible_dossiers,
 )
-from .snippet_views import feedback_viewsets, officials_viewset
 from .workflow import ACTIONS
 
 register_permission_policy(Dossier, DossierPermissionPolicy(Dossier))
@@ -25,11 +25,6 @@ register_permission_policy(Dossier, DossierPermissionPolicy(Dossier))
 @hooks.register("register_admin_viewset")
 def register_dossier_viewset():
     return dossier_viewset
-
-
-@hooks.register("register_admin_viewset")
-def register_feedback_viewsets():
-    return feedback_viewsets
 
 
 @hooks.register("register_admin_viewset")
@@ -81,52 +76,3 @@ class DueDossiersPanel(Component):
 def add_due_dossiers_panel(request, panels):
     if can_access_backoffice(request.user):
         panels.append(DueDossiersPanel(request))
-
-
-@hooks.register("portal_home_statistics")
-def home_figures(request):
-    """Key figures of the last 12 months for the home page ([] without dossiers)."""
-    from django.urls import reverse
-    from django.utils.formats import number_format
-
-    from .statistics import compute, default_period
-
-    _rows, total = compute("month", default_period())
-    if not total.received:
-        return []
-    url = reverse("statistics")
-    figures = [
-        {
-            "label": _("Dossiers received in the last 12 months"),
-            "value": number_format(total.received, force_grouping=True),
-            "url": url,
-        }
-    ]
-    if total.on_time_rate is not None:
-        figures.append(
-            {
-                "label": _("Resolved on time"),
-                "value": f"{number_format(total.on_time_rate, 1)}%",
-                "note": _("of %(n)s dossiers resolved") % {"n": total.resolved},
-                "url": f"{url}#on-time",
-            }
-        )
-    if total.average_working_days is not None:
-        figures.append(
-            {
-                "label": _("Average processing time"),
-                "value": _("%(days)s working days")
-                % {"days": number_format(total.average_working_days, 1)},
-                "url": url,
-            }
-        )
-    if total.satisfaction is not None:
-        figures.append(
-            {
-                "label": _("Satisfaction"),
-                "value": f"{number_format(total.satisfaction, 1)}/5",
-                "note": _("%(n)s ratings") % {"n": total.ratings},
-                "url": url,
-            }
-        )
-    return figures

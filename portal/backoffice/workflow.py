@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 
@@ -32,172 +32,46 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from cms_pages.snippets import Agency
 from portal.dossiers.calendar import WorkingCalendar, load_calendar
+from portal.dossiers.emails import notify_status_change
 from portal.dossiers.models import (
     Dossier,
     DossierStatus,
     StatusEvent,
 )
 
+from .actions import (
+    ACTIONS,
+    TRANSITIONS,
+    Action,
+    IllegalTransition,
+    allowed_actions,
+    get_action,
+    is_possible,
+    may_perform,
+)
 from .models import ApologyLetter, Outcome, SupplementItem, SupplementRequest
-from .permissions import Role, acting_role
 
 logger = logging.getLogger(__name__)
-
 S = DossierStatus
-STAFF = frozenset({Role.OFFICIAL, Role.CENTRE, Role.SUPERUSER})
-AGENCY = frozenset({Role.OFFICIAL, Role.SUPERUSER})
-# The applicant acts only through the tracking page (supplement upload).
-APPLICANT = "applicant"
 
-
-class IllegalTransition(ValidationError):
-    """The action is not possible from the dossier's current status."""
-
-
-@dataclass(frozen=True)
-class Action:
-    """One thing that can happen to a dossier."""
-
-    name: str
-    label: Promise
-    sources: frozenset[str]
-    target: str | None  # None: the status does not change
-    roles: frozenset[Role]
-    applicant_may: bool = False
-    note_required: bool = False
-    style: str = field(default="", compare=False)
-
-    @property
-    def log_action(self) -> str:
-        return f"backoffice.dossier.{self.name}"
-
-
-OPEN_UNDECIDED = frozenset(
-    {S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENT_REQUESTED, S.SUPPLEMENTED, S.TRANSFERRED}
-)
-
-ACTIONS: dict[str, Action] = {
-    action.name: action
-    for action in (
-        Action(
-            "start",
-            _("Start processing"),
-            frozenset({S.RECEIVED, S.TRANSFERRED}),
-            S.IN_PROCESSING,
-            AGENCY,
-        ),
-        Action(
-            "request_supplement",
-            _("Request a supplement"),
-            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
-            S.SUPPLEMENT_REQUESTED,
-            STAFF,
-        ),
-        Action(
-            "record_supplement",
-            _("Record the supplement"),
-            frozenset({S.SUPPLEMENT_REQUESTED}),
-            S.SUPPLEMENTED,
-            STAFF,
-            applicant_may=True,
-        ),
-        Action(
-            "approve",
-            _("Approve: result ready"),
-            frozenset({S.IN_PROCESSING, S.SUPPLEMENTED}),
-            S.APPROVED,
-            AGENCY,
-            style="primary",
-        ),
-        Action(
-            "refuse",
-            _("Refuse"),
-            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
-            S.REFUSED,
-            AGENCY,
-            note_required=True,
-            style="warning",
-        ),
-        Action(
-            "return_result",
-            _("Return the result"),
-            frozenset({S.APPROVED, S.REFUSED}),
-            S.RESULT_RETURNED,
-            STAFF,
-            style="primary",
-        ),
-        Action(
-            "transfer",
-            _("Transfer to another agency"),
-            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED}),
-            S.TRANSFERRED,
-            STAFF,
-            note_required=True,
-        ),
-        Action(
-            "withdraw",
-            _("Record withdrawal by the applicant"),
-            OPEN_UNDECIDED,
-            S.WITHDRAWN,
-            STAFF,
-            note_required=True,
-            style="warning",
-        ),
-        Action(
-            "apologise",
-            _("Apologise and set a new appointment date"),
-            frozenset({S.RECEIVED, S.IN_PROCESSING, S.SUPPLEMENTED, S.TRANSFERRED}),
-            None,
-            AGENCY,
-            note_required=True,
-        ),
-    )
-}
-
-# Every (from, to) status pair the machine allows; the tests walk this table.
-TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
-    (source, action.target)
-    for action in ACTIONS.values()
-    if action.target
-    for source in action.sources
-)
-
-
-def get_action(name: str) -> Action:
-    try:
-        return ACTIONS[name]
-    except KeyError:
-        raise IllegalTransition(_("Unknown action."), code="unknown") from None
-
-
-def is_possible(dossier: Dossier, action: Action, today: date | None = None) -> bool:
-    """Is `action` possible from the dossier's current status (whoever asks)?"""
-    if dossier.status not in action.sources:
-        return False
-    if action.name == "apologise":
-        today = today or timezone.localdate()
-        return dossier.appointment_date <= today
-    return True
-
-
-def may_perform(user, dossier: Dossier, action: Action) -> bool:
-    """Does the user's role allow `action` on this dossier?"""
-    return acting_role(user, dossier) in action.roles
-
-
-def allowed_actions(user, dossier: Dossier) -> list[Action]:
-    """The actions `user` may take on `dossier` now (what the dossier page offers)."""
-    return [
-        action
-        for action in ACTIONS.values()
-        if is_possible(dossier, action) and may_perform(user, dossier, action)
-    ]
+# Re-exported: callers import the action table from here too.
+__all__ = [
+    "ACTIONS",
+    "TRANSITIONS",
+    "Action",
+    "IllegalTransition",
+    "Missing",
+    "allowed_actions",
+    "legal_due_date",
+    "may_perform",
+    "perform",
+    "suggested_new_date",
+]
 
 
 @dataclass
@@ -233,6 +107,7 @@ def perform(
     now = now or timezone.now()
     note = (note or "").strip()
     internal_note = (internal_note or "").strip()
+    actor = None if by_applicant else user
     with transaction.atomic():
         # Lock the row: two officials clicking at once cannot both move it.
         locked = (
@@ -240,79 +115,91 @@ def perform(
             .select_related("agency")
             .get(pk=dossier.pk)
         )
-        if by_applicant:
-            if not action.applicant_may:
-                raise PermissionDenied("The applicant cannot take this action.")
-        elif not may_perform(user, locked, action):
-            raise PermissionDenied(
-                "This user may not take this action on this dossier."
-            )
-        if not is_possible(locked, action, today=timezone.localdate(now)):
-            raise IllegalTransition(
-                _("This action is not possible while the dossier is “%(status)s”.")
-                % {"status": locked.get_status_display()},
-                code="illegal",
-            )
-        if action.note_required and not note:
-            raise ValidationError(
-                {"note": _("Give a reason: the applicant will read it.")},
-                code="required",
-            )
+        _check_allowed(locked, action, user, by_applicant, now=now, note=note)
         event = StatusEvent(
             dossier=locked,
             from_status=locked.status,
             to_status=action.target or locked.status,
-            actor=user if not by_applicant else None,
+            actor=actor,
             note=note,
             internal_note=internal_note,
             created_at=now,
         )
-        handler = _HANDLERS.get(action.name)
-        extra = None
-        if handler is not None:
-            extra = handler(
-                locked,
-                event,
-                now=now,
-                calendar=calendar,
-                to_agency=to_agency,
-                missing=missing,
-                new_date=new_date,
-                user=user,
-            )
-        if action.target:
-            locked.status = action.target
-        event.appointment_date = locked.appointment_date
-        locked.save()
-        event.save()
-        if extra is not None:
-            extra(event)
-        log(
-            locked,
-            action.log_action,
-            user=user if not by_applicant else None,
-            data={
-                "from": event.from_status,
-                "to": event.to_status,
-                "note": note,
-                "event": event.pk,
-                **({"to_agency": to_agency.pk} if to_agency else {}),
-            },
-        )
+        context = {"now": now, "calendar": calendar, "user": user}
+        extra = {"to_agency": to_agency, "missing": missing, "new_date": new_date}
+        _apply(locked, action, event, **context, **extra)
+        _log(locked, action, event, user=actor, to_agency=to_agency)
         if notify:
             transaction.on_commit(partial(notify_applicant, locked.pk, event.pk))
     # The caller's object reflects the new state.
-    for name in (
-        "status",
-        "agency_id",
-        "appointment_date",
-        "resolved_at",
-        "returned_at",
-    ):
+    for name in ("status", "appointment_date", "resolved_at", "returned_at"):
         setattr(dossier, name, getattr(locked, name))
-    if "agency" in locked._state.fields_cache:
-        dossier.agency = locked.agency
+    # Assigning the agency object sets agency_id too (select_related above).
+    dossier.agency = locked.agency
     return event
+
+
+def _apply(dossier: Dossier, action: Action, event: StatusEvent, **context) -> None:
+    """Run the action's handler, save the dossier and the event, then what the
+    handler records about the event (supplement request, outcome, letter)."""
+    after_event = _HANDLERS.get(action.name, _status_only)(dossier, event, **context)
+    if action.target:
+        dossier.status = action.target
+    event.appointment_date = dossier.appointment_date
+    dossier.save()
+    event.save()
+    if after_event is not None:
+        after_event(event)
+
+
+def _status_only(dossier, event, **kwargs) -> None:
+    """Actions that only change the status (start, withdraw) do nothing more."""
+
+
+def _check_allowed(
+    dossier: Dossier,
+    action: Action,
+    user,
+    by_applicant: bool,
+    *,
+    now: datetime,
+    note: str,
+) -> None:
+    """Raise unless this user (or the applicant) may take `action` now."""
+    if by_applicant:
+        if not action.applicant_may:
+            raise PermissionDenied("The applicant cannot take this action.")
+    elif not may_perform(user, dossier, action):
+        raise PermissionDenied("This user may not take this action on this dossier.")
+    if not is_possible(dossier, action, today=timezone.localdate(now)):
+        raise IllegalTransition(
+            _("This action is not possible while the dossier is “%(status)s”.")
+            % {"status": dossier.get_status_display()},
+            code="illegal",
+        )
+    if action.note_required and not note:
+        raise ValidationError(
+            {"note": _("Give a reason: the applicant will read it.")},
+            code="required",
+        )
+
+
+def _log(
+    dossier: Dossier, action: Action, event: StatusEvent, *, user, to_agency
+) -> None:
+    """The entry in Wagtail's history and audit log (labels: wagtail_hooks.py)."""
+    log(
+        dossier,
+        action.log_action,
+        user=user,
+        data={
+            "from": event.from_status,
+            "to": event.to_status,
+            "note": event.note,
+            "event": event.pk,
+            **({"to_agency": to_agency.pk} if to_agency else {}),
+        },
+    )
 
 
 def _request_supplement(dossier, event, *, missing, user, now, **kwargs):
@@ -362,9 +249,7 @@ def _decide(dossier, event, *, now, calendar, **kwargs):
     working_days = calendar.working_days_between(receipt_day, decided_on)
 
     def save(event):
-        from .statistics import invalidate_procedure_summaries
-
-        transaction.on_commit(invalidate_procedure_summaries)
+        # portal.transparency drops its cached figures when an Outcome is saved.
         Outcome.objects.update_or_create(
             dossier=dossier,
             defaults={
@@ -478,11 +363,6 @@ def notify_applicant(dossier_pk: int, event_pk: int) -> None:
     The emails live in portal.dossiers.emails (owned by the submission side);
     a failure to send never undoes the change.
     """
-    try:
-        from portal.dossiers.emails import notify_status_change
-    except ImportError:  # the email module has not landed yet
-        logger.warning("portal.dossiers.emails is missing: no status email sent")
-        return
     dossier = Dossier.objects.select_related("agency").get(pk=dossier_pk)
     event = StatusEvent.objects.get(pk=event_pk)
     try:

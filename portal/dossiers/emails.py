@@ -13,8 +13,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.http import public_url
+
 from .models import Dossier, DossierDraft, StatusEvent
-from .receipt import public_url, tracking_url
+from .public_status import tracking_url
 
 logger = logging.getLogger(__name__)
 

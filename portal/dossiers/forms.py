@@ -1,7 +1,8 @@
 """One form per wizard step (see steps.py for their order and conditions).
 
 Forms that depend on the procedure take it as `procedure`; the documents form
-also takes the `draft`, whose stored uploads count as answers.
+also takes the `draft`, whose stored uploads count as answers. (Over 400 lines
+because it holds every step's form, as steps.py lists them; each is short.)
 """
 
 from __future__ import annotations

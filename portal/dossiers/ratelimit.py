@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from portal.http import too_many_requests
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,20 @@ def hit(request, scope: str, rate: RateLimit) -> tuple[bool, int]:
 
 def tracking_rate() -> RateLimit:
     return RateLimit.parse(getattr(settings, "DOSSIER_TRACKING_RATE_LIMIT", "30/600"))
+
+
+def tracking_limit(request, *, json: bool = False) -> HttpResponse | None:
+    """Count one dossier lookup (tracking page, status API, supplement, rating).
+
+    All lookups share one budget, so codes cannot be guessed through any of
+    them. Returns the 429 answer once the budget is spent, else None.
+    """
+    allowed, retry_after = hit(request, "track", tracking_rate())
+    if allowed:
+        return None
+    return too_many_requests(
+        request,
+        retry_after,
+        template="dossiers/too_many.html",
+        json_error=_("Too many lookups. Try again later.") if json else None,
+    )

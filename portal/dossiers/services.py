@@ -34,6 +34,7 @@ from .models import (
     DraftUpload,
     ReceiptMethod,
     StatusEvent,
+    dossier_file_name,
     private_storage,
 )
 
@@ -118,9 +119,7 @@ def default_locale_row(obj):
 
 
 def _final_name(dossier: Dossier, upload: DraftUpload) -> str:
-    extension = os.path.splitext(upload.file.name)[1]
-    local = timezone.localtime(dossier.received_at)
-    return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
+    return dossier_file_name(dossier, os.path.splitext(upload.file.name)[1])
 
 
 def move_file(source: str, target: str) -> None:
@@ -150,6 +149,90 @@ def move_draft_files(moves: list[tuple[int, str, str]]) -> None:
             logger.exception("Could not move %s to %s", source, target)
 
 
+def _answer_fields(answers: Answers) -> dict:
+    """The dossier fields the applicant answered; organisation and postal
+    details only when they apply (answers left on a skipped step do not)."""
+    organisation = answers.applicant_type == ApplicantType.ORGANISATION
+    return {
+        "applicant_type": answers.applicant_type,
+        "applicant_name": answers.applicant_name,
+        "applicant_id_number": answers.applicant_id_number,
+        "applicant_birth_date": answers.applicant_birth_date,
+        "applicant_phone": answers.applicant_phone,
+        "applicant_email": answers.applicant_email,
+        "applicant_address": answers.applicant_address,
+        "organisation_name": answers.organisation_name if organisation else "",
+        "organisation_tax_code": answers.organisation_tax_code if organisation else "",
+        "organisation_representative": answers.organisation_representative
+        if organisation
+        else "",
+        "receipt_method": answers.receipt_method,
+        "postal_address": answers.postal_address
+        if answers.receipt_method == ReceiptMethod.POST
+        else "",
+        "fee_label": answers.fee_label,
+        "fee_vnd": answers.fee_vnd,
+    }
+
+
+def _copy_uploads(draft: DossierDraft, dossier: Dossier) -> list[tuple[int, str, str]]:
+    """One DossierDocument per draft upload; returns the file moves to make
+    after commit as (upload pk, current name, final name)."""
+    moves = []
+    documents = []
+    for upload in draft.uploads.order_by("pk"):
+        target = _final_name(dossier, upload)
+        documents.append(
+            DossierDocument(
+                dossier=dossier,
+                procedure_document=upload.procedure_document,
+                document_name=upload.document_name,
+                file=target,
+                original_name=upload.original_name,
+                size=upload.size,
+                content_type=upload.content_type,
+                sha256=upload.sha256,
+                uploaded_at=upload.uploaded_at,
+            )
+        )
+        moves.append((upload.pk, upload.file.name, target))
+    DossierDocument.objects.bulk_create(documents)
+    return moves
+
+
+def _create_dossier(
+    draft: DossierDraft,
+    procedure,
+    answers: Answers,
+    received_at: datetime,
+    calendar: WorkingCalendar,
+) -> Dossier:
+    """The dossier row: a new code, the procedure's facts copied, the answers,
+    and the appointment date counted in working days from receipt."""
+    counting_from, due = calendar.appointment(
+        received_at, procedure.processing_time_days
+    )
+    agency = default_locale_row(procedure.agency)
+    return Dossier.objects.create(
+        code=generate_code(agency, received_at),
+        submission_id=draft.instance_id,
+        procedure=procedure,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        agency=agency,
+        sector=default_locale_row(procedure.sector),
+        language=draft.language,
+        **_answer_fields(answers),
+        status=DossierStatus.RECEIVED,
+        received_at=received_at,
+        processing_days=Decimal(procedure.processing_time_days),
+        counting_from=counting_from,
+        first_appointment_date=due,
+        appointment_date=due,
+        draft=draft,
+    )
+
+
 def submit_dossier(
     draft: DossierDraft,
     answers: Answers,
@@ -171,80 +254,19 @@ def submit_dossier(
         raise ValueError("The draft's procedure no longer exists.")
     received_at = received_at or timezone.now()
     calendar = calendar or load_calendar()
-    counting_from, due = calendar.appointment(
-        received_at, procedure.processing_time_days
-    )
-    agency = default_locale_row(procedure.agency)
-    sector = default_locale_row(procedure.sector)
     try:
         with transaction.atomic():
             locked = DossierDraft.objects.select_for_update().get(pk=draft.pk)
             existing = Dossier.objects.filter(submission_id=locked.instance_id).first()
             if existing is not None:
                 return existing
-            dossier = Dossier.objects.create(
-                code=generate_code(agency, received_at),
-                submission_id=locked.instance_id,
-                procedure=procedure,
-                procedure_code=procedure.code,
-                procedure_name=procedure.name,
-                agency=agency,
-                sector=sector,
-                language=locked.language,
-                applicant_type=answers.applicant_type,
-                applicant_name=answers.applicant_name,
-                applicant_id_number=answers.applicant_id_number,
-                applicant_birth_date=answers.applicant_birth_date,
-                applicant_phone=answers.applicant_phone,
-                applicant_email=answers.applicant_email,
-                applicant_address=answers.applicant_address,
-                organisation_name=answers.organisation_name
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                organisation_tax_code=answers.organisation_tax_code
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                organisation_representative=answers.organisation_representative
-                if answers.applicant_type == ApplicantType.ORGANISATION
-                else "",
-                receipt_method=answers.receipt_method,
-                postal_address=answers.postal_address
-                if answers.receipt_method == ReceiptMethod.POST
-                else "",
-                fee_label=answers.fee_label,
-                fee_vnd=answers.fee_vnd,
-                status=DossierStatus.RECEIVED,
-                received_at=received_at,
-                processing_days=Decimal(procedure.processing_time_days),
-                counting_from=counting_from,
-                first_appointment_date=due,
-                appointment_date=due,
-                draft=locked,
-            )
-            moves = []
-            documents = []
-            for upload in locked.uploads.order_by("pk"):
-                target = _final_name(dossier, upload)
-                documents.append(
-                    DossierDocument(
-                        dossier=dossier,
-                        procedure_document=upload.procedure_document,
-                        document_name=upload.document_name,
-                        file=target,
-                        original_name=upload.original_name,
-                        size=upload.size,
-                        content_type=upload.content_type,
-                        sha256=upload.sha256,
-                        uploaded_at=upload.uploaded_at,
-                    )
-                )
-                moves.append((upload.pk, upload.file.name, target))
-            DossierDocument.objects.bulk_create(documents)
+            dossier = _create_dossier(locked, procedure, answers, received_at, calendar)
+            moves = _copy_uploads(locked, dossier)
             StatusEvent.objects.create(
                 dossier=dossier,
                 from_status="",
                 to_status=DossierStatus.RECEIVED,
-                appointment_date=due,
+                appointment_date=dossier.appointment_date,
                 created_at=received_at,
             )
             locked.submitted_at = received_at

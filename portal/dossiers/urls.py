@@ -3,36 +3,43 @@ catch-all); `api_urlpatterns` stay outside the language prefix."""
 
 from django.urls import path, re_path
 
-from . import views
+from .views import confirmation, save, start, status_api, tracking, wizard
 
 PROCEDURE = r"(?P<procedure_code>[\w.\-]+)"
 INSTANCE = (
     r"(?P<instance_id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
 )
 
-wizard = views.DossierWizardView.as_wizard()
+wizard_view = wizard.DossierWizardView.as_wizard()
 
 public_urlpatterns = [
-    path("tra-cuu-ho-so/", views.track, name="track"),
-    path("nop-ho-so/tiep-tuc/<str:token>/", views.resume, name="resume"),
-    path("nop-ho-so/bien-nhan/<str:code>/", views.confirmation, name="confirmation"),
+    path("tra-cuu-ho-so/", tracking.track, name="track"),
+    path("tra-cuu-ho-so/bo-sung/", tracking.supplement, name="supplement"),
+    path("nop-ho-so/tiep-tuc/<str:token>/", save.resume, name="resume"),
+    path(
+        "nop-ho-so/bien-nhan/<str:code>/",
+        confirmation.confirmation,
+        name="confirmation",
+    ),
     path(
         "nop-ho-so/bien-nhan/<str:code>/pdf/",
-        views.receipt_pdf_view,
+        confirmation.receipt_pdf_view,
         name="receipt_pdf",
     ),
-    re_path(rf"^nop-ho-so/{PROCEDURE}/$", views.StartView.as_view(), name="start"),
-    re_path(rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/$", wizard, name="wizard"),
+    re_path(rf"^nop-ho-so/{PROCEDURE}/$", start.StartView.as_view(), name="start"),
+    re_path(rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/$", wizard_view, name="wizard"),
     re_path(
         rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/luu/$",
-        views.SaveForLaterView.as_view(),
+        save.SaveForLaterView.as_view(),
         name="save",
     ),
     re_path(
-        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_]+)/$", wizard, name="step"
+        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_]+)/$",
+        wizard_view,
+        name="step",
     ),
 ]
 
 api_urlpatterns = [
-    path("api/dossiers/<str:code>/status/", views.api_status, name="api_status"),
+    path("api/dossiers/<str:code>/status/", status_api.api_status, name="api_status"),
 ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.transparency",
     "portal.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,15 +1,8 @@
-"""Fixtures for the back-office tests: two agencies and one user per role."""
+"""The back-office tests run with the groups the migrations create and empty
+caches (cached procedure summaries must not leak between tests); agencies,
+users per role and `make_dossier` come from tests/conftest.py."""
 
 import pytest
-
-from tests.factories.backoffice import (
-    DossierFactory,
-    UserFactory,
-    make_centre_staff,
-    make_editor,
-    make_official,
-)
-from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 
 @pytest.fixture(autouse=True)
@@ -23,51 +16,5 @@ def clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def backoffice_groups(db):
-    """The groups the migrations create (again, in case a transactional test
-    elsewhere flushed the database)."""
-    from django.apps import apps
-    from wagtail.models import Locale
-
-    from portal.backoffice.migrations import _groups
-
-    Locale.objects.get_or_create(language_code="vi")
-    _groups.create_groups(apps, None)
-
-
-@pytest.fixture
-def agencies(db):
-    """(own, other): the official's agency and another one."""
-    return AgencyFactory(name="Sở Tư pháp", code_prefix="STP"), AgencyFactory(
-        name="Sở Xây dựng", code_prefix="SXD"
-    )
-
-
-@pytest.fixture
-def sector(db):
-    return SectorFactory(name="Hộ tịch")
-
-
-@pytest.fixture
-def users(agencies):
-    """One user per role; the official works for the first agency."""
-    own, other = agencies
-    return {
-        "superuser": UserFactory(is_superuser=True, is_staff=True),
-        "centre": make_centre_staff(),
-        "official": make_official(own),
-        "other_official": make_official(other),
-        "editor": make_editor(),
-    }
-
-
-@pytest.fixture
-def make_dossier(agencies, sector):
-    """Build a dossier of the official's agency (pass agency= for another one)."""
-
-    def make(**kwargs):
-        kwargs.setdefault("agency", agencies[0])
-        kwargs.setdefault("sector", sector)
-        return DossierFactory(**kwargs)
-
-    return make
+def _groups(backoffice_groups):
+    """Every back-office test sees the officials' groups."""

@@ -225,31 +225,6 @@ def test_officials_are_managed_in_settings(client, users, agencies):
     assert denied(client.get(reverse("backoffice_officials:index")))
 
 
-@pytest.mark.parametrize(
-    ("role", "allowed"),
-    [("superuser", True), ("centre", True), ("official", False), ("editor", False)],
-)
-def test_ratings_listing(role, allowed, client, users, make_dossier):
-    from portal.backoffice.models import DossierRating
-
-    dossier = make_dossier(status=S.RESULT_RETURNED)
-    DossierRating.objects.create(
-        dossier=dossier,
-        overall=2,
-        clarity=3,
-        punctuality=2,
-        attitude=4,
-        comment="Chờ lâu",
-    )
-    client.force_login(users[role])
-    response = client.get(reverse("backoffice_ratings:index"))
-    if allowed:
-        assert response.status_code == 200
-        assert "Chờ lâu" in response.content.decode()
-    else:
-        assert denied(response)
-
-
 def test_actions_are_in_the_audit_log_with_their_labels(client, users, make_dossier):
     from wagtail.log_actions import registry
 

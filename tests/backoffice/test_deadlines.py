@@ -8,9 +8,9 @@ from django.core.management import call_command
 
 from portal.backoffice import deadlines
 from portal.backoffice.models import DueWarning
-from portal.backoffice.statistics import Period, compute
 from portal.dossiers.models import Dossier
 from portal.dossiers.models import DossierStatus as S
+from portal.transparency.statistics import Period, compute
 
 pytestmark = pytest.mark.django_db
 

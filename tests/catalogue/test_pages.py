@@ -150,7 +150,13 @@ def test_catalogue_lists_procedures_in_vietnamese_dictionary_order(site_tree, cl
     _, html = queries_for(client, catalogue.url)
     positions = [
         html.index(title)
-        for title in ("Cấp phép", "Chấp thuận", "Cho phép hoạt động", "Duyệt", "Đăng ký")
+        for title in (
+            "Cấp phép",
+            "Chấp thuận",
+            "Cho phép hoạt động",
+            "Duyệt",
+            "Đăng ký",
+        )
     ]
     assert positions == sorted(positions)
 

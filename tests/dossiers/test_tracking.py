@@ -5,8 +5,8 @@ import pytest
 from django.test import override_settings
 
 from portal.dossiers.models import DossierDraft, StatusEvent
+from portal.dossiers.public_status import mask_name, mask_phone
 from portal.dossiers.services import submit_dossier
-from portal.dossiers.tracking import mask_name, mask_phone
 
 from .test_submission import answers
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.test import override_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -97,10 +97,9 @@ def demo_site(request, django_db_setup, django_db_blocker) -> Iterator[str]:
             )
         ensure_wagtail_root()
         call_command("load_demo", stdout=io.StringIO())
-        if "search_index" in get_commands():
-            # Index exactly this content (in the search node when the suite
-            # has one, else the database search text).
-            call_command("search_index", "rebuild", stdout=io.StringIO())
+        # Index exactly this content, failing loudly: load_demo only warns when
+        # the search node does not answer.
+        call_command("search_index", "rebuild", stdout=io.StringIO())
         server = LiveServer("127.0.0.1:0")
     try:
         yield server.url
@@ -227,6 +226,6 @@ def production_static(collected_static: Path, settings) -> Path:
 @pytest.fixture
 def home_page(db):
     """The home pages in both languages (the first demo step only: quick)."""
-    from cms_pages.demo import load_site
+    from demo.site import load_site
 
     load_site(io.StringIO())

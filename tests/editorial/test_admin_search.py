@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.snippets.models import get_snippet_models
 
-from cms_pages.site_snippets import AlertBanner, NavigationMenu
+from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
 from tests.factories.catalogue import AgencyFactory, ProcedurePageFactory, SectorFactory
 from tests.factories.site import AlertBannerFactory, NavigationMenuFactory

@@ -9,6 +9,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
+from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.models import (
     ContactPage,
     FormField,
@@ -21,7 +22,6 @@ from cms_pages.models import (
     NewsPage,
     StandardPage,
 )
-from cms_pages.site_snippets import AlertBanner, NavigationMenu
 
 
 def default_locale() -> Locale:

@@ -20,7 +20,7 @@ def load_sample_catalogue(limit: int | None = None) -> None:
     """The demo site tree and the 45 sample procedures (published)."""
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from cms_pages.demo import load_site
+    from demo.site import load_site
 
     load_site(_Null())
     if "import_procedures" in get_commands() and limit is None:

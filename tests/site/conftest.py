@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from cms_pages.demo import translate_page
+from demo.site import translate_page
 from tests.factories.catalogue import ProcedurePageFactory, build_site
 
 # (code, title, working days): the investor roadmap's procedures.

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from cms_pages.demo import translate_page
+from demo.site import translate_page
 from tests.factories.site import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -125,7 +125,9 @@ def test_open_graph_image_from_the_promote_tab(client, site_tree):
     import wagtail_factories
 
     home, _catalogue = site_tree
-    page = StandardPageFactory(parent=home, social_image=wagtail_factories.ImageFactory())
+    page = StandardPageFactory(
+        parent=home, social_image=wagtail_factories.ImageFactory()
+    )
     html = client.get(page.url).content.decode()
     assert '<meta property="og:image" content="http://testserver/' in html
     assert '<meta property="og:image:width" content="' in html

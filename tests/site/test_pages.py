@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail import hooks
 
-from cms_pages.demo import translate_page
+from demo.site import translate_page
 from tests.factories.site import (
     AlertBannerFactory,
     ContactPageFactory,

@@ -5,14 +5,14 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from cms_pages.demo import translate_page
-from cms_pages.investment import (
+from cms_pages.journeys import (
     journey_steps,
     journey_total,
     localized_procedures,
     roadmap_total_days,
     working_days_to_months,
 )
+from demo.site import translate_page
 from tests.factories.site import (
     InvestmentGuidePageFactory,
     InvestmentIndexPageFactory,

@@ -1,7 +1,8 @@
 """Load the demo content a newcomer clicks through after `make run`.
 
-Each step is an idempotent function `step(stdout) -> None` in its own app's
-`demo.py`; running the command twice changes nothing the second time.
+Each step is an idempotent function `step(stdout) -> None` in the top-level
+`demo` package (never imported by the portal's own code); running the command
+twice changes nothing the second time.
 """
 
 from django.core.management.base import BaseCommand
@@ -9,13 +10,13 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 DEMO_STEPS = [
-    "cms_pages.demo.load_site",
-    "cms_pages.demo.load_catalogue",
-    "search.demo.index_catalogue",
-    "cms_pages.site_demo.load_investment",
-    "cms_pages.site_demo.load_content",
-    "portal.dossiers.demo.load_calendar",
-    "portal.backoffice.demo.load_dossiers",
+    "demo.site.load_site",
+    "demo.site.load_catalogue",
+    "demo.search_index.index_catalogue",
+    "demo.investment.load_investment",
+    "demo.content.load_content",
+    "demo.calendar.load_calendar",
+    "demo.dossiers.load_dossiers",
 ]
 
 

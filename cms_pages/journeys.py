@@ -1,0 +1,220 @@
+"""Journeys through the catalogue: step-by-step guides such as the investor
+roadmap, and the home page's life-event tiles.
+
+Journeys (step-by-step blocks) link to procedure pages; everything a visitor
+reads about a step (time, fee, agency) and the indicative total time are
+computed here from those pages, so editors never copy figures by hand. Tiles
+lead to a page, a filtered catalogue or a search, in the visitor's language.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from cms_pages.models.catalogue import ProcedureFee, ProcedureIndexPage, ProcedurePage
+
+# A month has about 22 working days (Vietnam: Monday to Friday).
+WORKING_DAYS_PER_MONTH = Decimal(22)
+
+
+@dataclass
+class JourneyStep:
+    """One step of a journey as the visitor sees it."""
+
+    number: int
+    title: str
+    text: Any
+    optional: bool
+    procedure: ProcedurePage | None
+    fees: list[ProcedureFee] = field(default_factory=list)
+
+    @property
+    def days(self) -> Decimal | None:
+        return self.procedure.processing_time_days if self.procedure else None
+
+    @property
+    def is_free(self) -> bool:
+        """True when every fee of the procedure is zero (or it has none)."""
+        return all(fee.amount_vnd == 0 for fee in self.fees)
+
+    @property
+    def charged_fees(self) -> list[ProcedureFee]:
+        """Fees with an amount above zero or set elsewhere (amount unknown)."""
+        return [fee for fee in self.fees if fee.amount_vnd != 0]
+
+
+def _active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def localized_procedures(pages: Iterable[Page | None]) -> dict[str, ProcedurePage]:
+    """Map each chosen page's translation key to its live version in the active language.
+
+    Falls back to the chosen page itself when it has no live translation, so a
+    journey never loses a step. One query for the pages, one for their fees.
+    """
+    chosen = [page for page in pages if page is not None]
+    if not chosen:
+        return {}
+    keys = {page.translation_key for page in chosen}
+    locale = _active_locale()
+    candidates = (
+        ProcedurePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("agency", "sector")
+        .prefetch_related("fees")
+    )
+    chosen_ids = {page.pk for page in chosen}
+    result: dict[str, ProcedurePage] = {}
+    for procedure in candidates:
+        key = str(procedure.translation_key)
+        in_locale = locale is not None and procedure.locale_id == locale.pk
+        if in_locale or (key not in result and procedure.pk in chosen_ids):
+            result[key] = procedure
+    return result
+
+
+def journey_steps(steps: Sequence[Any]) -> list[JourneyStep]:
+    """Turn a journey block's step values into numbered steps with live procedures."""
+    procedures = localized_procedures(step.get("procedure") for step in steps)
+    result = []
+    for number, step in enumerate(steps, start=1):
+        chosen = step.get("procedure")
+        procedure = procedures.get(str(chosen.translation_key)) if chosen else None
+        result.append(
+            JourneyStep(
+                number=number,
+                title=step.get("title") or "",
+                text=step.get("text"),
+                optional=bool(step.get("optional")),
+                procedure=procedure,
+                fees=list(procedure.fees.all()) if procedure else [],
+            )
+        )
+    return result
+
+
+def roadmap_total_days(procedures: Iterable[ProcedurePage | None]) -> Decimal:
+    """Indicative total: the sum of the linked procedures' processing times.
+
+    Steps without a procedure add nothing. The figure counts working days the
+    agencies take once a complete dossier is received, not the investor's own
+    preparation time.
+    """
+    return sum(
+        (Decimal(p.processing_time_days) for p in procedures if p is not None),
+        Decimal(0),
+    )
+
+
+def journey_total(steps: Iterable[JourneyStep]) -> Decimal:
+    """The indicative total working days of a journey's linked procedures."""
+    return roadmap_total_days(step.procedure for step in steps)
+
+
+def working_days_to_months(days: Decimal) -> Decimal:
+    """About how many calendar months `days` working days take, to one decimal."""
+    return (Decimal(days) / WORKING_DAYS_PER_MONTH).quantize(Decimal("0.1"))
+
+
+def catalogue_for_active_language() -> ProcedureIndexPage | None:
+    """The live procedure catalogue in the visitor's language (or any, as fallback)."""
+    locale = _active_locale()
+    catalogues = ProcedureIndexPage.objects.live()
+    if locale is not None:
+        local = catalogues.filter(locale=locale).first()
+        if local is not None:
+            return local
+    return catalogues.first()
+
+
+def entry_point_url(page: Page | None, sector: Any | None, search: str | None) -> str:
+    """Where a home-page life event leads, in the visitor's language.
+
+    A chosen page wins; otherwise the catalogue filtered by the sector; otherwise
+    the search page for the given words; otherwise the catalogue.
+    """
+    from urllib.parse import urlencode
+
+    language = (get_language() or "vi")[:2]
+    if page is not None:
+        return page.localized.url or "/"
+    catalogue = catalogue_for_active_language()
+    if sector is not None and catalogue is not None:
+        return f"{catalogue.url}?{urlencode({'sector': sector.localized.slug})}"
+    if search:
+        return f"/{language}/tim-kiem/?{urlencode({'q': search})}"
+    return catalogue.url if catalogue is not None else f"/{language}/"
+
+
+@dataclass
+class EntryLink:
+    """A home-page life event, resolved: title, short text and where it leads."""
+
+    title: str
+    text: str
+    href: str
+
+
+def entry_point_links(values: Sequence[Any], request: Any = None) -> list[EntryLink]:
+    """Resolve all home-page tiles at once (few queries, whatever their number).
+
+    Same rules as entry_point_url(): a page, else the catalogue filtered by a
+    sector, else a search, else the catalogue.
+    """
+    from urllib.parse import urlencode
+
+    from cms_pages.snippets import Sector
+
+    language = (get_language() or "vi")[:2]
+    locale = _active_locale()
+    pages = [v.get("page") for v in values if v.get("page") is not None]
+    sectors = [v.get("sector") for v in values if v.get("sector") is not None]
+    page_translations: dict = {}
+    sector_translations: dict = {}
+    if locale is not None and pages:
+        page_translations = {
+            p.translation_key: p
+            for p in Page.objects.live().filter(
+                translation_key__in=[p.translation_key for p in pages], locale=locale
+            )
+        }
+    if locale is not None and sectors:
+        sector_translations = {
+            s.translation_key: s
+            for s in Sector.objects.filter(
+                translation_key__in=[s.translation_key for s in sectors], locale=locale
+            )
+        }
+    catalogue = catalogue_for_active_language() if len(pages) < len(values) else None
+    catalogue_url = (
+        catalogue.get_url(request) if catalogue is not None else f"/{language}/"
+    )
+    links = []
+    for value in values:
+        page, sector, search = (
+            value.get("page"),
+            value.get("sector"),
+            value.get("search"),
+        )
+        if page is not None:
+            href = (
+                page_translations.get(page.translation_key, page).get_url(request)
+                or "/"
+            )
+        elif sector is not None and catalogue is not None:
+            slug = sector_translations.get(sector.translation_key, sector).slug
+            href = f"{catalogue_url}?{urlencode({'sector': slug})}"
+        elif search:
+            href = f"/{language}/tim-kiem/?{urlencode({'q': search})}"
+        else:
+            href = catalogue_url
+        links.append(EntryLink(value.get("title") or "", value.get("text") or "", href))
+    return links

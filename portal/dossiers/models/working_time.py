@@ -1,0 +1,84 @@
+"""The working-day calendar editors keep (holidays, make-up working days) and
+the centre's working hours: what appointment dates are counted with
+(portal.dossiers.calendar reads them)."""
+
+from datetime import time
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class CalendarDayKind(models.TextChoices):
+    """What a calendar entry does to the normal Monday–Friday week."""
+
+    HOLIDAY = "holiday", _("Public holiday (day off)")
+    DAY_OFF = "day_off", _("Substitute or extra day off")
+    WORKING_DAY = "working_day", _("Make-up working day")
+
+
+class CalendarDay(models.Model):
+    """An exception to the normal working week, kept by editors in the admin.
+
+    Public holidays and substitute days off are days off; a make-up working day
+    is a weekend day on which offices work. Names have a Vietnamese and an
+    English field (like CentreSettings) because the calendar is not per locale.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("working-day calendar")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()} {self.name}"
+
+    @property
+    def display_name(self) -> str:
+        if (get_language() or "vi").startswith("en"):
+            return self.name_en or self.name
+        return self.name
+
+    @property
+    def is_day_off(self) -> bool:
+        return self.kind in (CalendarDayKind.HOLIDAY, CalendarDayKind.DAY_OFF)
+
+
+@register_setting(icon="date")
+class WorkingTimeSettings(BaseSiteSetting):
+    """How the centre's working week counts for appointment dates."""
+
+    cutoff_time = models.TimeField(
+        _("cut-off time"),
+        default=time(16, 30),
+        help_text=_(
+            "Dossiers received after this time count from the next working day."
+        ),
+    )
+    saturday_morning_work = models.BooleanField(
+        _("open on Saturday mornings"),
+        default=False,
+        help_text=_("Saturday morning then counts as half a working day."),
+    )
+    saturday_cutoff_time = models.TimeField(
+        _("Saturday cut-off time"),
+        default=time(11, 0),
+        help_text=_("Only used when the centre is open on Saturday mornings."),
+    )
+
+    panels = [
+        FieldPanel("cutoff_time"),
+        FieldPanel("saturday_morning_work"),
+        FieldPanel("saturday_cutoff_time"),
+    ]
+
+    class Meta:
+        verbose_name = _("Working hours")
