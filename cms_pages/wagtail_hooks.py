@@ -1,7 +1,13 @@
 """Admin registrations: catalogue snippets (sectors, agencies) and site snippets
-(alert banners, menus) get their own listings."""
+(alert banners, menus) get their own listings.
+
+Every listing shows and filters the language of each row: editors keep both
+languages of a sector or a banner side by side.
+"""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,11 +15,26 @@ from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
 
 
+def language_filters(model, fields: tuple[str, ...] = ()) -> type[WagtailFilterSet]:
+    """A filter set for a translatable model: Wagtail adds the language filter
+    to any filter set of such a model, `fields` are the other filters."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    return type(f"{model.__name__}Filters", (WagtailFilterSet,), {"Meta": meta})
+
+
+class OnOffColumn(Column):
+    """A yes/no field read as words ("On", "Off"), not Python's True/False."""
+
+    def get_value(self, instance):
+        return _("On") if super().get_value(instance) else _("Off")
+
+
 class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
-    list_display = ["name", "slug"]
+    list_display = ["name", LocaleColumn(label=_("Language")), "slug"]
+    filterset_class = language_filters(Sector)
     search_fields = ["name"]
     ordering = ["name"]
 
@@ -22,7 +43,14 @@ class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
-    list_display = ["name", "code_prefix", "phone", "email"]
+    list_display = [
+        "name",
+        LocaleColumn(label=_("Language")),
+        "code_prefix",
+        "phone",
+        "email",
+    ]
+    filterset_class = language_filters(Agency)
     search_fields = ["name"]
     ordering = ["name"]
 
@@ -41,8 +69,14 @@ class AlertBannerViewSet(SnippetViewSet):
     model = AlertBanner
     icon = "warning"
     menu_label = _("Alert banners")
-    list_display = ["title", "active", "starts_at", "ends_at"]
-    list_filter = ["active"]
+    list_display = [
+        "title",
+        LocaleColumn(label=_("Language")),
+        OnOffColumn("active", label=_("switched on")),
+        "starts_at",
+        "ends_at",
+    ]
+    filterset_class = language_filters(AlertBanner, ("active",))
     search_fields = ["title"]
 
 
@@ -50,14 +84,21 @@ class NavigationMenuViewSet(SnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Menus and footer")
-    list_display = ["title", "location", "sort_order"]
-    list_filter = ["location"]
+    list_display = [
+        "title",
+        LocaleColumn(label=_("Language")),
+        "location",
+        "sort_order",
+    ]
+    filterset_class = language_filters(NavigationMenu, ("location",))
+    search_fields = ["title"]
 
 
 class SiteViewSetGroup(SnippetViewSetGroup):
     items = (AlertBannerViewSet, NavigationMenuViewSet)
     menu_icon = "site"
-    menu_label = _("Site")
+    # Not "Site": Wagtail's Settings → Sites is something else.
+    menu_label = _("Banners and menus")
     menu_name = "site-content"
 
 
