@@ -36,7 +36,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
     model = SearchQueryLog
     icon = "search"
-    menu_label = _("Search terms")
+    menu_label = _("Search log")
     list_display = [
         "query",
         "locale",
@@ -59,7 +59,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
 
 class SearchGroup(SnippetViewSetGroup):
-    menu_label = _("Search")
+    menu_label = _("Portal search")
     menu_icon = "search"
     menu_order = 250
     items = (SearchSynonymViewSet, SearchQueryLogViewSet)
