@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from portal.editorial.freshness import staleness_of, stale_translations
+from portal.editorial.freshness import stale_translations, staleness_of
 from portal.editorial.roles import EDITORS
 from tests.factories.backoffice import UserFactory
 from tests.factories.site import AlertBannerFactory, StandardPageFactory

@@ -28,7 +28,11 @@ def unpublish_consequences(context, page: Page) -> list[dict]:
         else:
             what = _("Its link to this page will lead nowhere.")
         title = (
-            source.get_admin_display_title() if isinstance(source, Page) else str(source)
+            source.get_admin_display_title()
+            if isinstance(source, Page)
+            else str(source)
         )
-        result.append({"title": title, "url": finder.get_edit_url(source), "what": what})
+        result.append(
+            {"title": title, "url": finder.get_edit_url(source), "what": what}
+        )
     return result
