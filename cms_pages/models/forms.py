@@ -142,3 +142,9 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context)
+
+    def get_submissions_list_view_class(self):
+        # Exports in local time with an ASCII file name (views load after models).
+        from cms_pages.submissions import FormSubmissionsView
+
+        return FormSubmissionsView
