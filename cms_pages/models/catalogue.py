@@ -141,7 +141,10 @@ class ProcedurePage(BasePage):
     keywords = models.TextField(
         _("keywords"),
         blank=True,
-        help_text=_("Other words people use for this procedure, one per line."),
+        help_text=_(
+            "Other words people use for this procedure, one per line. "
+            "Not shown on the page: search finds the procedure by them."
+        ),
     )
     body = StreamField(
         BodyStreamBlock(),

@@ -71,7 +71,9 @@ def test_report_and_notice_in_the_editor(client, guide, en):
     assert english.title in report
     source = TranslationSource.objects.get(object_id=guide.translation_key)
     assert reverse("wagtail_localize:update_translations", args=[source.pk]) in report
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]), follow=True)
+    edit = client.get(
+        reverse("wagtailadmin_pages:edit", args=[english.pk]), follow=True
+    )
     assert "cũ hơn bản gốc" in edit.content.decode()
 
 

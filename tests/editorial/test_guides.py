@@ -38,7 +38,9 @@ def test_unpublish_screen_lists_the_guides_and_what_changes(
     assert "Bước 2" in html and "tổng thời gian" in html
 
 
-def test_dashboard_flags_a_guide_with_a_missing_step(admin_client, guide_and_procedures):
+def test_dashboard_flags_a_guide_with_a_missing_step(
+    admin_client, guide_and_procedures
+):
     guide, procedures = guide_and_procedures
     assert broken_guides() == []
     assert "Lộ trình đầu tư" not in admin_client.get("/admin/").content.decode()
