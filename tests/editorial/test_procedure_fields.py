@@ -8,6 +8,7 @@ yes/no, files) must change the page when they change.
 """
 
 import html
+import json
 import re
 from decimal import Decimal
 
@@ -93,7 +94,7 @@ def procedure(site_tree):
         parent=catalogue,
         sector=SectorFactory(name=token("sector")),
         agency=AgencyFactory(name=token("agency")),
-        body='[{"type": "paragraph", "value": "<p>%s</p>"}]' % token("body"),
+        body=json.dumps([{"type": "paragraph", "value": f"<p>{token('body')}</p>"}]),
         fees=1,
         documents=1,
         steps=1,
