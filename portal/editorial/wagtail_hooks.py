@@ -2,8 +2,10 @@
 names for the workflow reports, and the dashboard's checks."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,6 +14,11 @@ from wagtail.admin.menu import MenuItem
 from . import dashboard
 from .freshness import staleness_of
 from .views import PERMISSION, TranslationsOutOfDateView
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
 
 
 @hooks.register("register_admin_urls")
