@@ -1,30 +1,10 @@
-"""Fixtures for the editors' tests: a bilingual site and admin users."""
+"""Fixtures for the editors' tests: the bilingual site of tests/site, and an
+administrator."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale
 
-from tests.factories.catalogue import build_site
-
-
-@pytest.fixture
-def site_tree(db):
-    """(home, catalogue) in Vietnamese, the default site's root; English locale exists."""
-    return build_site()
-
-
-@pytest.fixture
-def en(site_tree) -> Locale:
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def home_en(site_tree, en):
-    home, _catalogue = site_tree
-    page = home.copy_for_translation(en)
-    page.title = "Home"
-    page.save_revision().publish()
-    return page
+from tests.site.conftest import en, home_en, site_tree  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture
