@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
+from portal.editorial.choosers import TranslatableSnippetChooserViewSet
 
 
 def language_filters(model, fields: tuple[str, ...] = ()) -> type[WagtailFilterSet]:
@@ -29,7 +30,13 @@ class OnOffColumn(Column):
         return _("On") if super().get_value(instance) else _("Off")
 
 
-class SectorViewSet(SnippetViewSet):
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A listing of a translatable snippet: its chooser names the language filter."""
+
+    chooser_viewset_class = TranslatableSnippetChooserViewSet
+
+
+class SectorViewSet(TranslatableSnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
@@ -39,7 +46,7 @@ class SectorViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class AgencyViewSet(SnippetViewSet):
+class AgencyViewSet(TranslatableSnippetViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies")
@@ -65,14 +72,14 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 register_snippet(CatalogueViewSetGroup)
 
 
-class AlertBannerViewSet(SnippetViewSet):
+class AlertBannerViewSet(TranslatableSnippetViewSet):
     model = AlertBanner
     icon = "warning"
     menu_label = _("Alert banners")
     list_display = [
         "title",
         LocaleColumn(label=_("Language")),
-        OnOffColumn("active", label=_("switched on")),
+        OnOffColumn("active", label=_("Switched on")),
         "starts_at",
         "ends_at",
     ]
@@ -80,7 +87,7 @@ class AlertBannerViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(TranslatableSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Menus and footer")
@@ -96,7 +103,8 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 class SiteViewSetGroup(SnippetViewSetGroup):
     items = (AlertBannerViewSet, NavigationMenuViewSet)
-    menu_icon = "site"
+    # Not the globe: Reports has it.
+    menu_icon = "warning"
     # Not "Site": Wagtail's Settings → Sites is something else.
     menu_label = _("Banners and menus")
     menu_name = "site-content"

@@ -16,7 +16,10 @@ class EditorialConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
 
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
+        from .upstream_labels import label_link_chooser_fields
         from .widgets import AsciiSlugInput
+
+        label_link_chooser_fields()
 
         # Every slug field of the admin (pages, snippets) folds Vietnamese.
         register_form_field_override(

@@ -18,7 +18,9 @@ from .views import PERMISSION, TranslationsOutOfDateView
 
 @hooks.register("insert_global_admin_css")
 def editorial_admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("editorial/admin.css")
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -4,9 +4,12 @@ A string shown in the admin is "untranslated" when it is the English source
 of a message (ours, Wagtail's, wagtail-localize's or Django's) that no
 Vietnamese catalogue translates, or a label the project defines (model
 fields, blocks, panels, menus) that comes out the same in Vietnamese as in
-English. Messages with placeholders ("This %(model_name)s is referenced
-%(count)s times") are matched as patterns, so a half-translated sentence
-("This lĩnh vực is referenced 3 times") is caught too.
+English. A form label or column heading that reads exactly like an English
+message Vietnamese translates differently was written without gettext (Django
+labels an unlabelled form field with its name: "Locale"). Messages with
+placeholders ("This %(model_name)s is referenced %(count)s times") are
+matched as patterns, so a half-translated sentence ("This lĩnh vực is
+referenced 3 times") is caught too.
 """
 
 import json
@@ -18,6 +21,7 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
+from django.utils.translation import gettext
 
 LANGUAGE = "vi"
 # Text in these elements is not shown as such.
@@ -33,6 +37,8 @@ ATTRIBUTES = (
 JSON_KEYS = {"label", "helpText", "help_text", "description", "title", "placeholder"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\w*\}")
 LETTERS = re.compile(r"[A-Za-z]{2}")
+# Elements whose text names a field or a column: never content.
+LABELS = {"label", "th"}
 
 
 def _locale_dirs() -> list[Path]:
@@ -129,11 +135,16 @@ class _TextCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
+        self.labels: list[str] = []
+        self.in_label = 0
         self.hidden = 0
         self.json_script = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag in LABELS:
+            self.in_label += 1
+            self.labels.append("")
         if tag in HIDDEN:
             self.hidden += 1
             self.json_script = (
@@ -148,6 +159,8 @@ class _TextCollector(HTMLParser):
                 self._json(value)
 
     def handle_endtag(self, tag):
+        if tag in LABELS and self.in_label:
+            self.in_label -= 1
         if tag in HIDDEN and self.hidden:
             self.hidden -= 1
             self.json_script = False
@@ -157,6 +170,8 @@ class _TextCollector(HTMLParser):
             self._json(data)
         elif not self.hidden:
             self.found.append(data)
+            if self.in_label:
+                self.labels[-1] += data
 
     def _json(self, text: str) -> None:
         try:
@@ -165,17 +180,27 @@ class _TextCollector(HTMLParser):
             pass
 
 
-def visible_strings(html: str) -> list[str]:
-    """The strings a person reads on the page: text, tooltips and labels, and
-    the labels inside the JSON props the admin's scripts render."""
+def _collect(html: str) -> _TextCollector:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    return [
-        text
-        for text in (_normalise(s) for s in collector.found)
-        if LETTERS.search(text)
-    ]
+    return collector
+
+
+def _readable(strings: list[str]) -> list[str]:
+    return [text for text in (_normalise(s) for s in strings) if LETTERS.search(text)]
+
+
+def visible_strings(html: str) -> list[str]:
+    """The strings a person reads on the page: text, tooltips and labels, and
+    the labels inside the JSON props the admin's scripts render."""
+    return _readable(_collect(html).found)
+
+
+def label_strings(html: str) -> list[str]:
+    """The text of the page's form labels and column headings, without the
+    mark of a required field."""
+    return [text.rstrip(" *") for text in _readable(_collect(html).labels)]
 
 
 def english_left(
@@ -190,4 +215,7 @@ def english_left(
             left.add(text)
         elif any(pattern.match(text) for pattern in patterns):
             left.add(text)
+    # Under translation.override(LANGUAGE): a label Vietnamese would word
+    # differently was never passed through gettext.
+    left.update(text for text in label_strings(html) if gettext(text) != text)
     return left
