@@ -10,8 +10,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.encoding import force_str
-from wagtail.contrib.forms.views import SubmissionsListView
-
+from portal.security.exports import SafeSubmissionsListView
 from portal.text import ascii_slug
 
 
@@ -46,5 +45,6 @@ class LocalTimeExportMixin:
         return row
 
 
-class FormSubmissionsView(LocalTimeExportMixin, SubmissionsListView):
-    """`submissions_list_view_class` of the portal's form pages."""
+class FormSubmissionsView(LocalTimeExportMixin, SafeSubmissionsListView):
+    """`submissions_list_view_class` of the portal's form pages: local times,
+    an ASCII name, and no cell a spreadsheet would run as a formula."""

@@ -4,9 +4,10 @@ Two groups share the writing; only the second can approve, and never their
 own change (see `models.SecondPersonApprovalTask`):
 
 - **Biên tập viên** (editor): writes and changes pages, snippets, images and
-  documents, submits pages for review, translates;
-- **Người duyệt** (reviewer): the same, and approves or sends back what
-  someone else submitted.
+  documents, drafts e-forms, submits pages for review, translates;
+- **Người duyệt** (reviewer): the same, approves or sends back what someone
+  else submitted, and publishes e-forms (an e-form is a snippet: it has no
+  workflow, so publishing it is the reviewer's part).
 
 Neither group may publish pages directly: every page change goes live through
 the workflow "Duyệt bởi người thứ hai", set on the root page, so it covers
@@ -43,7 +44,13 @@ MODEL_PERMISSIONS = [
         ("wagtailsearchpromotions", "query", f"{action}_query")
         for action in ("add", "change", "delete")
     ],
+    *[
+        ("eforms", "eform", f"{action}_eform")
+        for action in ("add", "change", "delete", "view")
+    ],
 ]
+# Given to the reviewers only.
+REVIEWER_PERMISSIONS = [("eforms", "eform", "publish_eform")]
 # Page permissions on the root page, hence on every page of both languages.
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -96,6 +103,10 @@ def _grant(apps, groups: dict) -> None:
     model_permissions = [_permission(apps, *spec) for spec in MODEL_PERMISSIONS]
     for name, group in groups.items():
         group.permissions.add(*model_permissions)
+        if name == REVIEWERS:
+            group.permissions.add(
+                *[_permission(apps, *spec) for spec in REVIEWER_PERMISSIONS]
+            )
         if root_page is not None:
             # Direct publishing would skip the second person.
             GroupPagePermission.objects.filter(

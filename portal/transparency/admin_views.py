@@ -7,6 +7,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from portal.security.exports import SafeExportIndexView
+
 from .models import DossierRating, PageFeedback
 
 
@@ -16,6 +18,8 @@ class ReadOnlyViewSet(ModelViewSet):
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Exports carry what citizens typed: formula prefixes are neutralised.
+    index_view_class = SafeExportIndexView
     search_backend_name = None
 
     def get_common_view_kwargs(self, **kwargs):

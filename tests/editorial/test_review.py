@@ -147,3 +147,11 @@ def test_reviewers_are_told_in_vietnamese(site_tree, people, submitted):
     message = to_reviewers[0]
     assert "đã được gửi để duyệt" in message.subject
     assert "Xin chào" in message.body
+
+
+def test_editors_draft_e_forms_and_reviewers_publish_them(people):
+    editor, reviewer = people["editor"], people["reviewer"]
+    for user in (editor, reviewer):
+        assert user.has_perms(["eforms.add_eform", "eforms.change_eform"]), user
+    assert not editor.has_perm("eforms.publish_eform")
+    assert reviewer.has_perm("eforms.publish_eform")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms_pages', '0003_long_text_fields'),
+        ('cms_pages', '0004_procedure_eform'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0003_code_counter'),
+        ('dossiers', '0004_consent_and_retention'),
     ]
 
     operations = [
