@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.encoding import force_str
+
 from portal.security.exports import SafeSubmissionsListView
 from portal.text import ascii_slug
 
