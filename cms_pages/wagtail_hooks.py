@@ -6,21 +6,17 @@ languages of a sector or a banner side by side.
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, LocaleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
-from portal.editorial.choosers import TranslatableSnippetChooserViewSet
-
-
-def language_filters(model, fields: tuple[str, ...] = ()) -> type[WagtailFilterSet]:
-    """A filter set for a translatable model: Wagtail adds the language filter
-    to any filter set of such a model, `fields` are the other filters."""
-    meta = type("Meta", (), {"model": model, "fields": list(fields)})
-    return type(f"{model.__name__}Filters", (WagtailFilterSet,), {"Meta": meta})
+from portal.editorial.listings import (
+    TranslatableSnippetViewSet,
+    language_column,
+    language_filters,
+)
 
 
 class OnOffColumn(Column):
@@ -30,17 +26,11 @@ class OnOffColumn(Column):
         return _("On") if super().get_value(instance) else _("Off")
 
 
-class TranslatableSnippetViewSet(SnippetViewSet):
-    """A listing of a translatable snippet: its chooser names the language filter."""
-
-    chooser_viewset_class = TranslatableSnippetChooserViewSet
-
-
 class SectorViewSet(TranslatableSnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
-    list_display = ["name", LocaleColumn(label=_("Language")), "slug"]
+    list_display = ["name", language_column(), "slug"]
     filterset_class = language_filters(Sector)
     search_fields = ["name"]
     ordering = ["name"]
@@ -52,7 +42,7 @@ class AgencyViewSet(TranslatableSnippetViewSet):
     menu_label = _("Agencies")
     list_display = [
         "name",
-        LocaleColumn(label=_("Language")),
+        language_column(),
         "code_prefix",
         "phone",
         "email",
@@ -78,7 +68,7 @@ class AlertBannerViewSet(TranslatableSnippetViewSet):
     menu_label = _("Alert banners")
     list_display = [
         "title",
-        LocaleColumn(label=_("Language")),
+        language_column(),
         OnOffColumn("active", label=_("Switched on")),
         "starts_at",
         "ends_at",
@@ -93,7 +83,7 @@ class NavigationMenuViewSet(TranslatableSnippetViewSet):
     menu_label = _("Menus and footer")
     list_display = [
         "title",
-        LocaleColumn(label=_("Language")),
+        language_column(),
         "location",
         "sort_order",
     ]

@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.snippets import Agency, Sector
+from portal.eforms.models import EForm
 from tests.factories.catalogue import AgencyFactory, SectorFactory
+from tests.factories.eforms import EFormFactory
 from tests.factories.site import AlertBannerFactory, NavigationMenuFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,7 @@ MODELS = [
         "Dịch vụ công quốc gia",
         "National public services",
     ),
+    (EForm, EFormFactory, "title", "Tờ khai khai sinh", "Birth declaration"),
 ]
 
 
@@ -59,8 +62,11 @@ def test_listing_shows_and_filters_the_language(
     assert 'name="locale"' in english  # the filter is offered
 
 
-def test_banner_listing_says_on_or_off_not_true(admin_client, rows):
-    url = reverse(AlertBanner.snippet_viewset.get_url_name("list"))
+@pytest.mark.parametrize(
+    ("model", "word"), [(AlertBanner, "bật"), (EForm, "đã xuất bản")]
+)
+def test_listing_says_on_or_published_not_true(admin_client, rows, model, word):
+    url = reverse(model.snippet_viewset.get_url_name("list"))
     html = admin_client.get(url).content.decode()
     assert "True" not in html and "False" not in html
-    assert "Bật" in cells(html)
+    assert any(word in cell.lower() for cell in cells(html))

@@ -1,4 +1,6 @@
-"""Snippet choosers whose language filter reads "Language" in the admin's language.
+"""Admin listings and choosers of translatable snippets: a language column and
+filter in the listing, a language filter labelled in the admin's language in
+the chooser.
 
 Wagtail's chooser adds a `locale` field to the filter form of a translatable
 model without a label, so Django writes the field name, "Locale", in English
@@ -7,11 +9,14 @@ whatever the admin language
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 
 class LanguageFilterLabelMixin:
@@ -37,3 +42,21 @@ class TranslatableSnippetChooserViewSet(SnippetChooserViewSet):
 
     choose_view_class = LanguageChooseView
     choose_results_view_class = LanguageChooseResultsView
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A listing of a translatable snippet: its chooser names the language filter."""
+
+    chooser_viewset_class = TranslatableSnippetChooserViewSet
+
+
+def language_column() -> LocaleColumn:
+    """The listing column showing each row's language."""
+    return LocaleColumn(label=_("Language"))
+
+
+def language_filters(model, fields: tuple[str, ...] = ()) -> type[WagtailFilterSet]:
+    """A filter set for a translatable model: Wagtail adds the language filter
+    to any filter set of such a model, `fields` are the other filters."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    return type(f"{model.__name__}Filters", (WagtailFilterSet,), {"Meta": meta})
