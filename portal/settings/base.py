@@ -256,6 +256,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # An approved review publishes without the approver holding the publish
 # permission, which nobody but administrators has (portal/editorial/roles.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.review.publish_approved_change"
+# Avatars are uploaded in Account, never fetched from gravatar.com: the admin's
+# CSP allows images from this site only, so a gravatar showed as a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The one absolute base of every URL that leaves the site: e-mails, PDF
 # receipts, QR codes, sitemap, hreflang, canonical, JSON-LD, API result URLs
 # (portal.urls_public.absolute_url). Links between pages stay relative. In
