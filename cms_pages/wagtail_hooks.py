@@ -96,7 +96,7 @@ class SiteViewSetGroup(SnippetViewSetGroup):
     # Not the globe: Reports has it.
     menu_icon = "warning"
     # Not "Site": Wagtail's Settings → Sites is something else.
-    menu_label = _("Banners and menus")
+    menu_label = _("Banners, menus")
     menu_name = "site-content"
 
 

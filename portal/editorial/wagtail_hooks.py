@@ -65,6 +65,15 @@ REPORT_LABELS = {
 }
 
 
+@hooks.register("construct_main_menu")
+def name_form_submissions(request, menu_items):
+    # Wagtail's "Forms" lists what visitors sent through form pages; beside
+    # the e-forms an editor could not tell the two apart.
+    for item in menu_items:
+        if item.name == "forms":
+            item.label = _("Form submissions")
+
+
 @hooks.register("construct_reports_menu")
 def name_workflow_reports(request, menu_items):
     for item in menu_items:
