@@ -7,13 +7,14 @@ steps, legal basis) so it can be filtered, indexed, exported and validated.
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -294,6 +295,7 @@ class ProcedurePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import related_procedures
+        from portal.editorial.translations import fully_translated
 
         context = super().get_context(request, *args, **kwargs)
         # Rows are read once here, whatever their number, and shared by the
@@ -310,6 +312,9 @@ class ProcedurePage(BasePage):
         )
         context["related_procedures"] = related_procedures(self)
         context["documents"] = self.documents.all()
+        if get_language() != settings.LANGUAGE_CODE:
+            # Until every string is translated, some details are Vietnamese.
+            context["source_language_notice"] = not fully_translated(self)
         return context
 
     def clean(self):

@@ -141,3 +141,23 @@ def adopt_all(locale: Locale, models: list[type[Model]]) -> list[Adopted]:
             pairs.sort(key=lambda pair: pair[1].depth)
         done += [adopt(source, translated) for source, translated in pairs]
     return done
+
+
+def fully_translated(instance: Model) -> bool:
+    """Whether `instance` is a wagtail-localize translation with every string
+    of its source translated. A translation made by hand, or one whose strings
+    fall back to the source's text (adopt() leaves a copied string
+    untranslated), is not."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if translation is None:
+        return False
+    total, translated = translation.get_progress()
+    return translated == total

@@ -5,11 +5,17 @@ import json
 
 import pytest
 from django.core.management import call_command
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from cms_pages.chrome import AlertBanner
 from cms_pages.models import StandardPage
 from portal.editorial.translations import adopt
+from tests.factories.catalogue import ProcedurePageFactory
 from tests.factories.site import AlertBannerFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +86,51 @@ def test_the_command_adopts_everything_translated_by_hand(pages, en):
     assert Translation.objects.filter(
         source__object_id=source.translation_key, target_locale=en
     ).exists()
+
+
+@pytest.fixture
+def procedure_translation(site_tree, home_en, en, django_capture_on_commit_callbacks):
+    """A procedure and its wagtail-localize translation into English with
+    every string translated, published."""
+    _home, catalogue = site_tree
+    procedure = ProcedurePageFactory(parent=catalogue, title="Đăng ký khai sinh")
+    adopt(procedure, procedure.copy_for_translation(en, copy_parents=True))
+    translation = Translation.objects.get(
+        source__object_id=procedure.translation_key, target_locale=en
+    )
+    for segment in StringSegment.objects.filter(source=translation.source):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=en,
+            context=segment.context,
+            defaults={"data": f"EN {segment.string.data}"},
+        )
+    # wagtail-localize publishes once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    return translation
+
+
+def english_page_html(client, translation) -> str:
+    page = translation.get_target_instance()
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    return response.content.decode()
+
+
+def test_a_fully_translated_procedure_drops_the_vietnamese_only_notice(
+    client, procedure_translation
+):
+    assert procedure_translation.get_progress()[0] > 3
+    assert "Vietnamese only" not in english_page_html(client, procedure_translation)
+
+
+def test_a_procedure_with_an_untranslated_string_keeps_the_notice(
+    client, procedure_translation, django_capture_on_commit_callbacks
+):
+    StringTranslation.objects.filter(locale=procedure_translation.target_locale)[
+        :1
+    ].get().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure_translation.save_target(publish=True)
+    assert "Vietnamese only" in english_page_html(client, procedure_translation)
