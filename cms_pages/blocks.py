@@ -30,6 +30,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "components/streamfield/blocks/heading_block.html"
         description = _("A section heading")
@@ -54,6 +55,7 @@ class CalloutBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Callout box")
         icon = "warning"
         template = "components/streamfield/blocks/callout_block.html"
         description = _("A highlighted note, warning or tip")
@@ -77,6 +79,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "components/streamfield/blocks/image_block.html"
         description = _("An image with alternative text and caption")
@@ -89,6 +92,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "components/streamfield/blocks/video_block.html"
         description = _("An embedded video guide")
@@ -104,6 +108,7 @@ class DocumentBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("File to download")
         icon = "doc-full"
         template = "components/streamfield/blocks/document_block.html"
         description = _("A file to download")
@@ -118,6 +123,7 @@ class FaqItemBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Question and answer")
         icon = "help"
         template = "components/streamfield/blocks/faq_item_block.html"
         description = _("A question and its answer")
@@ -134,6 +140,7 @@ class FaqBlock(blocks.StructBlock):
     items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"))
 
     class Meta:
+        label = _("Questions and answers")
         icon = "help"
         template = "components/streamfield/blocks/faq_block.html"
         description = _("Frequently asked questions")
@@ -151,6 +158,7 @@ class TableBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Table")
         icon = "table"
         template = "components/streamfield/blocks/table_block.html"
         description = _("A table whose first row is the heading row")
@@ -180,6 +188,7 @@ class ContactCardBlock(blocks.StructBlock):
     hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=300)
 
     class Meta:
+        label = _("Contact card")
         icon = "user"
         template = "components/streamfield/blocks/contact_card_block.html"
         description = _("A contact card: office, phone, email and address")
@@ -245,6 +254,7 @@ class JourneyStepBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Roadmap step")
         icon = "list-ol"
         description = _("A step that links to a procedure")
 
@@ -353,6 +363,7 @@ class JourneyBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Roadmap")
         icon = "list-ol"
         template = "components/streamfield/blocks/journey_block.html"
         description = _(
@@ -403,6 +414,7 @@ class EntryPointBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Life event")
         icon = "link"
         template = "components/streamfield/blocks/entry_point_block.html"
         description = _("A life event leading to a guide, a sector or a search")
@@ -450,6 +462,7 @@ class LinkBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Link")
         icon = "link"
         description = _("A link to a page or an address")
         value_class = LinkValue

@@ -26,6 +26,24 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
+def vietnamese_letter_folds() -> dict[str, str]:
+    """Each plain letter and the Vietnamese letters that fold to it (lower case).
+
+    >>> vietnamese_letter_folds()["d"]
+    'đ'
+    """
+    vowels = "aăâeêioôơuưy"
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    folds: dict[str, str] = {"d": "đ"}
+    for vowel in vowels:
+        for tone in tones:
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            base = fold(letter)
+            if letter != base:
+                folds[base] = folds.get(base, "") + letter
+    return folds
+
+
 def ascii_slug(text: str, max_length: int = 80) -> str:
     """An ASCII slug for Vietnamese text, cut at a word boundary."""
     slug = slugify(fold(text))

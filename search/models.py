@@ -97,7 +97,12 @@ class SearchSynonym(index.Indexed, models.Model):
     note = models.CharField(_("note for editors"), max_length=200, blank=True)
 
     panels = [FieldPanel("terms"), FieldPanel("note")]
-    search_fields = [index.SearchField("terms"), index.AutocompleteField("terms")]
+    search_fields = [
+        index.SearchField("terms"),
+        index.AutocompleteField("terms"),
+        # The admin listing searches notes too (search/wagtail_hooks.py).
+        index.SearchField("note"),
+    ]
 
     class Meta:
         verbose_name = _("search synonym")

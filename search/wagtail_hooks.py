@@ -38,7 +38,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
     model = SearchQueryLog
     icon = "search"
-    menu_label = _("Search terms")
+    menu_label = _("Search log")
     list_display = [
         "query",
         "locale",
@@ -63,8 +63,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
 
 class SearchGroup(SnippetViewSetGroup):
-    # "Procedure search", not "Search": Wagtail's own search is in the menu too.
-    menu_label = _("Procedure search")
+    menu_label = _("Portal search")
     menu_icon = "search"
     menu_order = 250
     items = (SearchQualityViewSet, SearchSynonymViewSet, SearchQueryLogViewSet)

@@ -7,11 +7,13 @@ steps, legal basis) so it can be filtered, indexed, exported and validated.
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -21,6 +23,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
@@ -74,6 +77,7 @@ class ProcedureIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("procedure catalogue")
+        verbose_name_plural = _("procedure catalogues")
 
     def route(self, request, path_components):
         """Find a procedure by its slug in one query (Wagtail's default makes
@@ -166,7 +170,10 @@ class ProcedurePage(BasePage):
     keywords = models.TextField(
         _("keywords"),
         blank=True,
-        help_text=_("Other words people use for this procedure, one per line."),
+        help_text=_(
+            "Other words people use for this procedure, one per line. "
+            "Not shown on the page: search finds the procedure by them."
+        ),
     )
     eform = models.ForeignKey(
         "eforms.EForm",
@@ -200,7 +207,8 @@ class ProcedurePage(BasePage):
     ]
 
     content_panels = [
-        FieldPanel("title", heading=_("Procedure name")),
+        # TitleFieldPanel: the slug follows the name as the editor types.
+        TitleFieldPanel("title", heading=_("Procedure name"), placeholder=False),
         FieldPanel("full_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("sector"), FieldPanel("agency")]),
@@ -234,7 +242,10 @@ class ProcedurePage(BasePage):
     dossier_panels = [
         FieldPanel("eform"),
         InlinePanel(
-            "documents", heading=_("Documents"), label=_("Document"), min_num=1
+            "documents",
+            heading=pgettext_lazy("dossier", "Documents"),
+            label=pgettext_lazy("dossier", "Document"),
+            min_num=1,
         ),
     ]
     steps_panels = [
@@ -247,7 +258,7 @@ class ProcedurePage(BasePage):
         [
             ObjectList(content_panels, heading=_("Procedure")),
             ObjectList(service_panels, heading=_("Time, fees and channels")),
-            ObjectList(dossier_panels, heading=_("Documents")),
+            ObjectList(dossier_panels, heading=pgettext_lazy("dossier", "Documents")),
             ObjectList(steps_panels, heading=_("Steps and legal basis")),
             ObjectList(guidance_panels, heading=_("Extra guidance")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
@@ -295,6 +306,7 @@ class ProcedurePage(BasePage):
         from cms_pages.fees import summarise_fees
         from cms_pages.queries import related_procedures
         from cms_pages.translation_gaps import procedure_gaps
+        from portal.editorial.translations import fully_translated
 
         context = super().get_context(request, *args, **kwargs)
         # Rows are read once here, whatever their number, and shared by the
@@ -315,6 +327,9 @@ class ProcedurePage(BasePage):
         # On a translation: which texts are still only in Vietnamese (each
         # row gets an `untranslated` set the template reads).
         context["gaps"] = procedure_gaps(self)
+        if get_language() != settings.LANGUAGE_CODE:
+            # Until every string is translated, some details are Vietnamese.
+            context["source_language_notice"] = not fully_translated(self)
         return context
 
     def clean(self):
@@ -386,6 +401,7 @@ class ProcedureFee(ProcedureChild):
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("fee")
+        verbose_name_plural = _("fees")
 
 
 class ProcedureDocument(ProcedureChild):
@@ -394,7 +410,7 @@ class ProcedureDocument(ProcedureChild):
     page = ParentalKey(
         ProcedurePage, on_delete=models.CASCADE, related_name="documents"
     )
-    name = models.TextField(_("document"))
+    name = models.TextField(pgettext_lazy("dossier", "document"))
     originals = models.PositiveSmallIntegerField(_("originals"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("copies"), null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
@@ -438,7 +454,8 @@ class ProcedureDocument(ProcedureChild):
     ]
 
     class Meta(ProcedureChild.Meta):
-        verbose_name = _("document")
+        verbose_name = pgettext_lazy("dossier", "document")
+        verbose_name_plural = pgettext_lazy("dossier", "documents")
 
 
 class ProcedureStep(ProcedureChild):
@@ -451,6 +468,7 @@ class ProcedureStep(ProcedureChild):
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
 
 class ProcedureLegalBasis(ProcedureChild):

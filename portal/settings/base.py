@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "portal.backoffice",
     "portal.appointments",
     "portal.transparency",
+    "portal.editorial",
     "portal.security",
     "axes",
     "csp",
@@ -208,8 +209,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
+# Admin languages offered in Account → Preferences. Wagtail lists only
+# languages whose translation of its own admin is nearly complete, which
+# leaves Vietnamese out; locale/vi fills the gaps editors meet.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings. locale_upstream/: Vietnamese for the
+# Wagtail, wagtail-localize and Django admin strings their own catalogues
+# leave out or word misleadingly here (see its header).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -243,6 +251,15 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cổng Hành chính công"
+# Page slugs are ASCII ("dang-ky-khai-sinh"): Vietnamese letters are folded by
+# portal.editorial's slug widget and cms_pages.forms.PortalPageForm.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# An approved review publishes without the approver holding the publish
+# permission, which nobody but administrators has (portal/editorial/roles.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.review.publish_approved_change"
+# Avatars are uploaded in Account, never fetched from gravatar.com: the admin's
+# CSP allows images from this site only, so a gravatar showed as a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The one absolute base of every URL that leaves the site: e-mails, PDF
 # receipts, QR codes, sitemap, hreflang, canonical, JSON-LD, API result URLs
 # (portal.urls_public.absolute_url). Links between pages stay relative. In

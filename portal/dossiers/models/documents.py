@@ -7,6 +7,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .dossier import Dossier
 
@@ -73,7 +74,8 @@ class DossierDocument(StoredFileMixin):
         related_name="+",
     )
     document_name = models.TextField(
-        _("document"), help_text=_("The procedure document's name, copied at upload.")
+        pgettext_lazy("dossier", "document"),
+        help_text=_("The procedure document's name, copied at upload."),
     )
     source = models.CharField(
         _("source"),

@@ -22,6 +22,7 @@ DEMO_STEPS = [
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
     "demo.appointments.load_appointments",
+    "demo.editorial.load_editorial",
 ]
 
 
