@@ -1,8 +1,10 @@
-"""Keep the per-process site chrome cache (menus, banners) in step with edits."""
+"""Keep the per-process site chrome cache (menus, banners) in step with edits,
+and Wagtail's search index with bulk-written pages (`bulk_writes`)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms_pages import bulk_writes
 from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.templatetags.site_tags import chrome_cache
 
@@ -13,6 +15,7 @@ def clear_chrome(**kwargs) -> None:
 
 
 def connect() -> None:
+    bulk_writes.connect_search_handlers()
     for model in (AlertBanner, NavigationMenu):
         post_save.connect(
             clear_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}"

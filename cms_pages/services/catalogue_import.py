@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale
 
+from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedureIndexPage, ProcedurePage
 from cms_pages.snippets import Agency, Sector
 
@@ -34,7 +35,7 @@ from .catalogue_format import Record, canonical_record, slug_for, translated_val
 from .catalogue_localize import Translated, register
 from .catalogue_names import resolve_names
 from .catalogue_pages import apply_record, apply_translation, translated_texts
-from .catalogue_publish import publish, references_updated_at_end
+from .catalogue_publish import publish
 from .catalogue_snippets import source_snippets, translated_snippets, unique_slug
 from .catalogue_validation import Problem, content_languages, validate
 
@@ -159,8 +160,8 @@ class CatalogueImporter:
         )
         plans = self._plan(records)
         if not self.report.dry_run and plans:
-            with transaction.atomic(), references_updated_at_end() as touched:
-                _Writer(self, touched).write(plans)
+            with transaction.atomic(), bulk_write() as batch:
+                _Writer(self, batch.touched).write(plans)
         return self.report
 
     def _plan(self, records: list[Record]) -> list[_Plan]:
