@@ -15,15 +15,19 @@ thousands of pages are written in one transaction (the catalogue import):
   Wagtail's own indexing task exactly as Wagtail's handlers do; inside one
   they only note the object, and the batch indexes each object once at the
   end with the backends' `add_bulk`;
-- foreign-key checks when a page is rebuilt from its revision:
-  `from_serializable_data(check_fks=True)` looks up every foreign key of the
-  page and of each child row (two queries a row). While a batch is open, the
-  content being rebuilt was serialised moments earlier, in the same
-  transaction, from objects whose foreign keys were just read or written, so
-  `BulkWriteMixin` rebuilds it with `check_fks=False`.
+- foreign-key lookups: rebuilding a page from its revision
+  (`from_serializable_data(check_fks=True)`) looks up every foreign key of
+  the page and of each child row (two queries a row), and validating it
+  (`full_clean()`) looks up each foreign key of the page once more. While a
+  batch is open, the content was serialised moments earlier, in the same
+  transaction, from objects whose foreign keys the batch had just read or
+  written, so `BulkWriteMixin` rebuilds it with `check_fks=False` and leaves
+  the foreign-key fields out of `full_clean()`. Every other check (field
+  values, the slug among its siblings, the model's own `clean()`) still
+  runs; the database's own constraints still hold the keys.
 
-Everything else (validation, revisions, log entries, `page_published`, its
-receivers, workflows, aliases) runs exactly as for an editor's publish.
+Everything else (revisions, log entries, `page_published`, its receivers,
+workflows, aliases) runs exactly as for an editor's publish.
 """
 
 from __future__ import annotations
@@ -134,6 +138,15 @@ class BulkWriteMixin:
     # `_saved`/`_deleted` below, which know about batches.
     search_auto_update = False
 
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        if _current.get() is not None:
+            exclude = {*(exclude or ()), *_foreign_keys(type(self))}
+        super().full_clean(
+            exclude=exclude,
+            validate_unique=validate_unique,
+            validate_constraints=validate_constraints,
+        )
+
     @classmethod
     def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
         if _current.get() is not None:
@@ -141,6 +154,10 @@ class BulkWriteMixin:
         return super().from_serializable_data(
             data, check_fks=check_fks, strict_fks=strict_fks
         )
+
+
+def _foreign_keys(model: type[models.Model]) -> list[str]:
+    return [f.name for f in model._meta.concrete_fields if f.many_to_one]
 
 
 def _saved(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
