@@ -32,7 +32,7 @@ demo: migrate ## Load the demo content once (idempotent)
 	$(PY) manage.py load_demo
 
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Start PostgreSQL and a search node if needed, run the whole suite, stop them
 	scripts/run_tests.sh

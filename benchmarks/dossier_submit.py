@@ -52,9 +52,16 @@ class Citizen:
     """One browser: its own session cookie and CSRF token."""
 
     def __init__(
-        self, base_url: str, procedure: str, language: str, timings: dict, lock
+        self,
+        base_url: str,
+        procedure: str,
+        language: str,
+        timings: dict,
+        lock,
+        email: str = "",
     ):
         self.base = base_url.rstrip("/")
+        self.email = email
         self.procedure = procedure
         self.language = language
         self.session = requests.Session()
@@ -116,7 +123,7 @@ class Citizen:
             if step == "applicant_type":
                 url = self._post_step(url, step, {"applicant_type": "individual"})
             elif step == "applicant":
-                url = self._post_step(url, step, APPLICANT)
+                url = self._post_step(url, step, {**APPLICANT, "email": self.email})
             elif step == "organisation":
                 raise RuntimeError("benchmark files as an individual")
             elif step == "documents":
@@ -200,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--pdf-size", type=int, default=PDF_SIZE)
     parser.add_argument(
+        "--email",
+        default="",
+        help="applicant e-mail (a receipt e-mail is then sent for each dossier)",
+    )
+    parser.add_argument(
         "--timeout", type=float, default=600, help="stop after this many seconds"
     )
     args = parser.parse_args(argv)
@@ -218,7 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     def one(_index: int) -> None:
         if time.monotonic() > deadline:
             return
-        citizen = Citizen(args.base_url, args.procedure, args.language, timings, lock)
+        citizen = Citizen(
+            args.base_url, args.procedure, args.language, timings, lock, args.email
+        )
         start = time.perf_counter()
         try:
             code = citizen.file_one(pdf)

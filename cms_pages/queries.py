@@ -20,6 +20,7 @@ from cms_pages.models.investment import (
     ProjectSector,
     ProjectStatus,
 )
+from portal.page_queries import public
 from portal.text import vietnamese_sort_key
 
 
@@ -99,7 +100,7 @@ class CatalogueQuery(FacetedQuery):
         self.page_number = params.get("page", "1")
 
     def base(self) -> QuerySet[ProcedurePage]:
-        return ProcedurePage.objects.live().public().child_of(self.parent)
+        return public(ProcedurePage.objects.child_of(self.parent))
 
     def filter_sector(self, qs: QuerySet) -> QuerySet:
         return self.narrow(qs, "sector", "sector__slug")
@@ -180,7 +181,7 @@ class InvestmentProjectQuery(FacetedQuery):
     facets = ("sector", "location", "status")
 
     def base(self) -> QuerySet[InvestmentProjectPage]:
-        return InvestmentProjectPage.objects.live().public().child_of(self.parent)
+        return public(InvestmentProjectPage.objects.child_of(self.parent))
 
     def filter_sector(self, qs: QuerySet) -> QuerySet:
         return self.narrow(qs, "sector", "sector")
@@ -211,8 +212,7 @@ class InvestmentProjectQuery(FacetedQuery):
 def related_procedures(procedure: ProcedurePage, limit: int = 5) -> list[ProcedurePage]:
     """Other live procedures of the same sector in the same language, by name."""
     return list(
-        ProcedurePage.objects.live()
-        .public()
+        public(ProcedurePage.objects.all())
         .filter(sector_id=procedure.sector_id, locale_id=procedure.locale_id)
         .exclude(pk=procedure.pk)
         .order_by("title")

@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from portal.page_queries import live_versions, public_page_url
+
 # Escape what could end a <script> element early (as Django's json_script does).
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -21,19 +23,13 @@ class Alternate:
 
 
 def page_alternates(page: Page, request: HttpRequest | None = None) -> list[Alternate]:
-    """Every live, public language version of `page` (itself included), by language."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .order_by("-locale__language_code")  # vi before en
-    )
+    """Every live, public language version of `page` (itself included), by
+    language, on PUBLIC_BASE_URL. Shares its query with the language switcher."""
     alternates = []
-    for version in pages:
-        url = version.get_full_url(request)
+    for language, version in live_versions(page, request).items():
+        url = public_page_url(version, request)
         if url:
-            alternates.append(Alternate(version.locale.language_code, url))
+            alternates.append(Alternate(language, url))
     return alternates
 
 
@@ -48,7 +44,7 @@ def iso_duration_days(days: Decimal | float | int | None) -> str | None:
 
 def government_service(page: Any, request: HttpRequest | None = None) -> dict:
     """schema.org GovernmentService for a procedure page (JSON-LD as a dict)."""
-    url = page.get_full_url(request)
+    url = public_page_url(page, request)
     agency = page.agency
     provider: dict[str, Any] = {"@type": "GovernmentOrganization", "name": agency.name}
     for key, value in (

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
+from portal.http import on_public_base, public_url
+
 
 class MultilingualSitemap(Sitemap):
     """Every live public page of the site in every language.
@@ -24,13 +26,22 @@ class MultilingualSitemap(Sitemap):
             pages = pages | Page.objects.descendant_of(root, inclusive=True)
         return pages.live().public().order_by("path").defer_streamfields().specific()
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Locations on PUBLIC_BASE_URL, whatever host the Wagtail Site names."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            url["location"] = on_public_base(url["location"])
+            for alternate in url.get("alternates", ()):
+                alternate["location"] = on_public_base(alternate["location"])
+        return urls
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Allow everything public (form templates under /documents/ included, people
     search for them); keep crawlers out of the admin and the JSON API."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = public_url(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -22,3 +22,6 @@ class PortalConfig(AppConfig):
         post_migrate.connect(
             create_cache_table, sender=self.apps.get_app_config("cms_pages")
         )
+        from portal import frontend_cache
+
+        frontend_cache.connect()

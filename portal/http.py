@@ -3,15 +3,36 @@ the one "too many requests" (HTTP 429) response of every rate-limited view."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 
 def public_url(path: str) -> str:
-    """`path` on the public site (PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL)."""
+    """`path` on the public site (PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL).
+
+    Every absolute URL that leaves the site (e-mails, PDF, QR codes, sitemap,
+    hreflang, canonical, JSON-LD, API results) is built here; links between
+    pages stay relative.
+    """
     base = getattr(settings, "PUBLIC_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL
     return base.rstrip("/") + path
+
+
+def on_public_base(url: str) -> str:
+    """A URL of this site, relative or built on another host (a Wagtail Site's
+    hostname, the request's Host), moved onto PUBLIC_BASE_URL."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if parts.query:
+        path += f"?{parts.query}"
+    if parts.fragment:
+        path += f"#{parts.fragment}"
+    return public_url(path)
 
 
 def too_many_requests(

@@ -7,7 +7,6 @@ gives a 500 (an unexpected failure answers 503 with an error message).
 import logging
 from collections.abc import Callable
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
@@ -15,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms_pages.models import ProcedurePage
+from portal.http import on_public_base
+from portal.page_queries import public_page_url
 from search.forms import SearchParamsForm
 from search.queries import search_procedures, suggest_procedures
 from search.query_log import log_search
@@ -53,21 +54,6 @@ def json_errors(view: Callable) -> Callable:
     return wrapper
 
 
-def on_request_host(request: HttpRequest, url: str) -> str:
-    """An indexed page URL, absolute on the host this request came to.
-
-    The index stores `page.get_full_url()`, built from the Wagtail Site's
-    hostname and port (`localhost:80` in the demo), which is not where
-    `make run` (127.0.0.1:8000), a test server or a proxy answers; the
-    path and query identify the page.
-    """
-    if not url:
-        return url
-    parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return request.build_absolute_uri(path)
-
-
 def _locale(request: HttpRequest) -> str | None:
     value = request.GET.get("locale", "vi") or "vi"
     return value if value in LANGUAGE_CODES else None
@@ -86,7 +72,7 @@ def search(request: HttpRequest) -> JsonResponse:
         log_search(params.q, params.locale, results.count)
     data = results.as_dict()
     for result in data.get("results", []):
-        result["url"] = on_request_host(request, result.get("url", ""))
+        result["url"] = on_public_base(result.get("url", ""))
     return json_response(data)
 
 
@@ -107,7 +93,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
         return json_response({"suggestions": [], "backend": "none"})
     suggestions, backend = suggest_procedures(q, locale)
     suggestions = [
-        {**item, "url": on_request_host(request, item.get("url", ""))}
+        {**item, "url": on_public_base(item.get("url", ""))}
         for item in suggestions[:10]
     ]
     return json_response({"suggestions": suggestions, "backend": backend})
@@ -132,5 +118,5 @@ def procedure(request: HttpRequest, code: str) -> JsonResponse:
     if page is None:
         return json_response({"error": _("No procedure has this code.")}, status=404)
     record = procedure_record(page)
-    record["url"] = page.get_full_url(request)
+    record["url"] = public_page_url(page, request)
     return json_response(record)

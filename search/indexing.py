@@ -20,10 +20,12 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import strip_tags
+from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms_pages.models import Agency, ProcedurePage, Sector
+from portal.tasks import retry_later
 from search import documents
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
 from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
@@ -411,18 +413,28 @@ def schedule(keys: Iterable[uuid.UUID]) -> None:
 
 
 def flush() -> None:
-    """Apply what `schedule` collected (an on-commit callback)."""
+    """Hand what `schedule` collected to the worker (an on-commit callback)."""
     keys = getattr(_local, "keys", None)
     _local.keys = None
     if keys:
-        try:
-            update_procedures(keys)
-        except Exception:  # publishing must never fail because of search
-            logger.exception("Updating the search index failed; queued for retry")
-            try:
-                _queue(list(keys))
-            except Exception:
-                logger.exception("Could not queue the search update either")
+        update_procedures_task.enqueue(sorted(str(key) for key in keys))
+
+
+@task()
+def update_procedures_task(keys: list[str], attempt: int = 0) -> None:
+    """Index these procedures; keys the cluster missed wait in PendingReindex
+    and are retried with growing pauses (portal.tasks.retry_later)."""
+    if not update_procedures(uuid.UUID(key) for key in keys):
+        retry_later(apply_pending_task, attempt)
+
+
+@task()
+def apply_pending_task(attempt: int = 0) -> None:
+    """Retry the queued updates until the cluster takes them (or give up and
+    leave them to `search_index update`)."""
+    _count, ok = apply_pending()
+    if not ok:
+        retry_later(apply_pending_task, attempt)
 
 
 def _procedure_keys_under(page: Page) -> list[uuid.UUID]:

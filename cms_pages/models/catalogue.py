@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -74,6 +75,24 @@ class ProcedureIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("procedure catalogue")
+
+    def route(self, request, path_components):
+        """Find a procedure by its slug in one query (Wagtail's default makes
+        two: the child page, then its specific model)."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *rest = path_components
+        try:
+            # Sector, agency and locale come along: header, figures and
+            # JSON-LD read them (three queries fewer).
+            child = (
+                ProcedurePage.objects.child_of(self)
+                .select_related("sector", "agency", "locale")
+                .get(slug=slug)
+            )
+        except ProcedurePage.DoesNotExist:
+            raise Http404 from None
+        return child.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import CatalogueQuery

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms_pages.blocks import GuideStreamBlock
+from portal.page_queries import public
 
 from .base import BasePage
 
@@ -69,7 +70,7 @@ class NewsIndexPage(BasePage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        items = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        items = public(NewsPage.objects.child_of(self)).order_by("-date", "-pk")
         kind = request.GET.get("kind", "")
         if kind in NewsKind.values:
             items = items.filter(kind=kind)
@@ -163,5 +164,5 @@ class ContactPage(BasePage):
         from .forms import FormPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["forms"] = FormPage.objects.live().public().child_of(self)
+        context["forms"] = public(FormPage.objects.child_of(self))
         return context

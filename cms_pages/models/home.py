@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from cms_pages.blocks import BodyStreamBlock, EntryPointBlock
+from portal.page_queries import public
 
 from .base import BasePage
 
@@ -80,10 +81,9 @@ class HomePage(BasePage):
         ]
         context["latest_news"] = (
             list(
-                NewsPage.objects.live()
-                .public()
-                .descendant_of(self)
-                .order_by("-date", "-pk")[: self.news_count]
+                public(NewsPage.objects.descendant_of(self)).order_by("-date", "-pk")[
+                    : self.news_count
+                ]
             )
             if self.news_count
             else []

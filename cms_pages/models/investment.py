@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms_pages.blocks import GuideStreamBlock
+from portal.page_queries import public
 
 from .base import BasePage
 
@@ -61,7 +62,7 @@ class InvestmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
+        children = public(self.get_children()).specific()
         context["guides"] = [p for p in children if isinstance(p, InvestmentGuidePage)]
         context["project_lists"] = [
             p for p in children if isinstance(p, InvestmentProjectIndexPage)

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 
 @register_setting(icon="home")
@@ -14,6 +15,25 @@ class CentreSettings(BaseSiteSetting):
     Text a visitor reads has a Vietnamese and an English field: site settings
     are per site, not per locale.
     """
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings for a page, from the chrome cache (every page
+        shows them; cms_pages.signals clears the cache when they are saved).
+        The admin edits through `for_site`, which always reads the database."""
+        from cms_pages.templatetags.site_tags import CHROME_SECONDS, chrome_cache
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        key = f"chrome:centre-settings:{site.pk if site else ''}"
+        instance = chrome_cache().get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            chrome_cache().set(key, instance, CHROME_SECONDS)
+        setattr(request, attr_name, instance)
+        return instance
 
     name = models.CharField(
         _("centre name"),

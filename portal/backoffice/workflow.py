@@ -26,7 +26,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -130,7 +129,8 @@ def perform(
         _apply(locked, action, event, **context, **extra)
         _log(locked, action, event, user=actor, to_agency=to_agency)
         if notify:
-            transaction.on_commit(partial(notify_applicant, locked.pk, event.pk))
+            # Queued in this transaction: the worker sends it once it commits.
+            notify_status_change(locked, event)
     # The caller's object reflects the new state.
     for name in ("status", "appointment_date", "resolved_at", "returned_at"):
         setattr(dossier, name, getattr(locked, name))
@@ -355,17 +355,3 @@ def suggested_new_date(dossier: Dossier, extra_days: int = 3, calendar=None) -> 
     """A proposal for the apology letter: `extra_days` working days after today."""
     calendar = calendar or load_calendar()
     return calendar.add_working_days(timezone.localdate(), extra_days)
-
-
-def notify_applicant(dossier_pk: int, event_pk: int) -> None:
-    """Email the applicant about a status change, in the dossier's language.
-
-    The emails live in portal.dossiers.emails (owned by the submission side);
-    a failure to send never undoes the change.
-    """
-    dossier = Dossier.objects.select_related("agency").get(pk=dossier_pk)
-    event = StatusEvent.objects.get(pk=event_pk)
-    try:
-        notify_status_change(dossier, event)
-    except Exception:  # noqa: BLE001 - never fail the official's action on email
-        logger.exception("Could not send the status email for %s", dossier.code)

@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from .calendar import WorkingCalendar, load_calendar
+from .emails import send_receipt_email
 from .models import (
     VERIFICATION_ALPHABET,
     ApplicantType,
@@ -272,7 +273,8 @@ def submit_dossier(
             locked.submitted_at = received_at
             locked.save(update_fields=["submitted_at", "updated_at"])
             transaction.on_commit(partial(move_draft_files, moves))
-            transaction.on_commit(partial(_send_receipt, dossier.pk))
+            # Queued in this transaction: sent by the worker once it commits.
+            send_receipt_email(dossier)
     except IntegrityError:
         # A parallel replay of the same submission committed first.
         existing = Dossier.objects.filter(submission_id=draft.instance_id).first()
@@ -280,14 +282,6 @@ def submit_dossier(
             raise
         return existing
     return dossier
-
-
-def _send_receipt(dossier_pk: int) -> None:
-    from .emails import send_receipt_email
-
-    dossier = Dossier.objects.filter(pk=dossier_pk).select_related("agency").first()
-    if dossier is not None:
-        send_receipt_email(dossier)
 
 
 def finish_pending_moves(draft: DossierDraft) -> int:

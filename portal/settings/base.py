@@ -6,6 +6,7 @@ variables are listed in `.env.example` and the README.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +16,72 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable as a list of non-blank items."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
 
 
 def env_bool(name: str, default: bool = False) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" are yes)."""
     value = os.environ.get(name)
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def cache_settings(cache_url: str) -> dict:
+    """CACHES for a Redis CACHE_URL, or the local defaults when it is empty.
+
+    `default` is shared by every process. `local` holds the site chrome: per
+    process in memory without Redis (kept for seconds, see
+    cms_pages.templatetags.site_tags), in Redis with it, so an edit that
+    clears it is seen by every process at once. Clearing a Redis cache
+    empties its whole database (FLUSHDB), so the chrome gets the database
+    after CACHE_URL's own (redis://host:6379/0 -> /0 shared, /1 chrome).
+    """
+    if not cache_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "portal_cache",
+            },
+            "local": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "chrome",
+            },
+        }
+    parts = urlsplit(cache_url)
+    if parts.scheme not in ("redis", "rediss"):
+        raise ValueError(f"CACHE_URL must be a redis:// URL, got {cache_url!r}")
+    database = int(parts.path.strip("/") or "0")
+    chrome_url = urlunsplit(parts._replace(path=f"/{database + 1}"))
+    options = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # A Redis that is down must not hang every request: fail fast.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    return {
+        "default": {
+            **options,
+            "LOCATION": urlunsplit(parts._replace(path=f"/{database}")),
+        },
+        "local": {**options, "LOCATION": chrome_url},
+    }
+
+
+def task_settings(backend: str) -> dict:
+    """TASKS for TASKS_BACKEND: `database` (the worker runs them) or `immediate`."""
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if backend not in backends:
+        raise ValueError(
+            f"TASKS_BACKEND must be one of {sorted(backends)}, got {backend!r}"
+        )
+    return {"default": {"BACKEND": backends[backend]}}
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -39,6 +98,7 @@ INSTALLED_APPS = [
     "portal.transparency",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,6 +117,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "formtools",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +133,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and messages: it must see the cookies they set.
+    "portal.cache_control.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's, minus API 404 redirects
     "django.middleware.common.CommonMiddleware",
@@ -111,7 +175,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -134,7 +200,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Dossier uploads live here and are never served by URL: only a
 # permission-checked view streams them.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media")
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -142,20 +210,39 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 # WhiteNoise caches files with a hashed name (from the manifest) "forever"
 # with `immutable`; plain names keep its short default (60 s), because their
 # content can change under the same URL. So no WHITENOISE_MAX_AGE here.
 
-# Sessions hold wizard state on the server (never cookies: formtools #45).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cổng Hành chính công"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
+# The one absolute base of every URL that leaves the site: e-mails, PDF
+# receipts, QR codes, sitemap, hreflang, canonical, JSON-LD, API result URLs
+# (portal.urls_public.absolute_url). Links between pages stay relative. In
+# development it follows PORT, so `make run PORT=8811` links to itself.
+PUBLIC_BASE_URL = (
+    os.environ.get("PUBLIC_BASE_URL")
+    or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "doc",
+    "docx",
+    "odt",
+    "pdf",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
@@ -176,17 +263,53 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@hanhchinhcong.example.vn")
+# Only read by the file-based backend (`make stack` writes e-mails there).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent_mail"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "no-reply@hanhchinhcong.example.vn"
+)
 
-CACHES = {
-    # Shared by every app process: rate limits, statistics summaries.
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    },
-    # Per process: site chrome (menus, banners) kept for seconds.
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
+# Shared cache (docs/operations.md, "Shared cache"). With CACHE_URL (Redis)
+# every app process and the worker share one cache: rate-limit counters,
+# site chrome (menus, banners: an edit shows at once everywhere), page
+# fragments, statistics. Without it the development defaults stay: the
+# database cache for what must be shared, local memory for the chrome.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = cache_settings(CACHE_URL)
+# Sessions hold wizard state on the server (never cookies: formtools #45):
+# in PostgreSQL, and with CACHE_URL also read through Redis (cached_db: every
+# write still goes to the database, so an evicted key loses nothing).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHE_URL
+    else "django.contrib.sessions.backends.db"
+)
+
+# Background tasks (django-tasks): `database` queues them in PostgreSQL for
+# the worker (`deploy/worker.sh`, `manage.py db_worker`), in the transaction
+# that enqueues them; `immediate` runs them at once in the process (after
+# the transaction commits, see portal.tasks.enqueue_on_commit).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = task_settings(TASKS_BACKEND)
+
+# Front cache (Varnish, deploy/varnish/portal.vcl). FRONTEND_CACHE_URL lists
+# the caches to purge (comma-separated; unset = no front cache, no purges).
+# FRONTEND_CACHE_SECONDS is how long a shared cache may keep an anonymous
+# page or public API answer (s-maxage); edits purge them at once, so it only
+# bounds what no edit announces (a banner's start time, a clock).
+FRONTEND_CACHE_URL = env_list("FRONTEND_CACHE_URL")
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "300"))
+WAGTAILFRONTENDCACHE = {
+    f"varnish{index}": {
+        "BACKEND": "portal.frontend_cache.VarnishBackend",
+        "LOCATION": location,
+    }
+    for index, location in enumerate(FRONTEND_CACHE_URL)
 }
+# Wagtail would rewrite each purged URL's language prefix into every other
+# language, but a translated page has its own slug; portal.frontend_cache
+# lists each translation's real URL instead.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 LOGGING = {
     "version": 1,
@@ -202,7 +325,6 @@ LOGGING = {
 }
 
 # Online dossiers (portal/dossiers; see docs/dossiers.md).
-PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 DOSSIER_CODE_PATTERN = os.environ.get(
     "DOSSIER_CODE_PATTERN", "{prefix}-{date:%y%m%d}-{seq:04d}-{random}"
 )
@@ -210,7 +332,11 @@ DOSSIER_CODE_SEQUENCE_SCOPE = os.environ.get(
     "DOSSIER_CODE_SEQUENCE_SCOPE", "{prefix}-{date:%y%m%d}"
 )
 DOSSIER_CODE_DEFAULT_PREFIX = os.environ.get("DOSSIER_CODE_DEFAULT_PREFIX", "HS")
-DOSSIER_MAX_FILE_SIZE = int(os.environ.get("DOSSIER_MAX_FILE_SIZE", str(10 * 1024 * 1024)))
-DOSSIER_MAX_TOTAL_SIZE = int(os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024)))
+DOSSIER_MAX_FILE_SIZE = int(
+    os.environ.get("DOSSIER_MAX_FILE_SIZE", str(10 * 1024 * 1024))
+)
+DOSSIER_MAX_TOTAL_SIZE = int(
+    os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024))
+)
 DOSSIER_TRACKING_RATE_LIMIT = os.environ.get("DOSSIER_TRACKING_RATE_LIMIT", "30/600")
 DOSSIER_TRUST_X_FORWARDED_FOR = env_bool("DOSSIER_TRUST_X_FORWARDED_FOR")

@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import task_settings
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -21,7 +22,16 @@ STORAGES["private"] = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "chrome",
+    },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Tasks run at once, after the transaction that queued them commits
+# (portal.tasks.enqueue_on_commit); tests/stack runs the real worker too.
+TASKS = task_settings("immediate")
+FRONTEND_CACHE_URL: list[str] = []
+WAGTAILFRONTENDCACHE: dict = {}
+PUBLIC_BASE_URL = "http://testserver"

@@ -8,6 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
+from portal import page_queries
+from portal.http import on_public_base
+from portal.page_queries import live_versions
+
 register = template.Library()
 
 
@@ -28,7 +32,25 @@ def working_days(days) -> str:
     if days < 1:
         return _("Same day")
     number = int(days) if days == days.to_integral_value() else days.normalize()
-    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {"n": number}
+    return ngettext("%(n)s working day", "%(n)s working days", int(days)) % {
+        "n": number
+    }
+
+
+def site_languages() -> list[str]:
+    """Language codes of the site's locales, vi first, from the chrome cache
+    (cleared when a locale is saved: cms_pages.signals)."""
+    from cms_pages.templatetags.site_tags import CHROME_SECONDS, chrome_cache
+
+    codes = chrome_cache().get("chrome:locales")
+    if codes is None:
+        codes = list(
+            Locale.objects.order_by("-language_code").values_list(
+                "language_code", flat=True
+            )
+        )
+        chrome_cache().set("chrome:locales", codes, CHROME_SECONDS)
+    return codes
 
 
 @register.simple_tag(takes_context=True)
@@ -42,15 +64,15 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     links = []
     current = (context.get("LANGUAGE_CODE") or "vi")[:2]
-    for locale in Locale.objects.all().order_by("-language_code"):
-        code = locale.language_code
+    versions = live_versions(page, request) if isinstance(page, Page) else {}
+    for code in site_languages():
         url, translated = None, True
         if isinstance(page, Page):
-            target = page.get_translation_or_none(locale)
-            if target is not None and target.live:
+            target = versions.get(code)
+            if target is not None:
                 # target.url, not target.localized.url: .localized would swap
                 # back to the page in the language being viewed.
-                url = target.url
+                url = target.get_url(request)
             else:
                 translated = False
         elif request is not None:
@@ -69,3 +91,15 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter
+def absolute(url: str) -> str:
+    """A URL of this site as an absolute URL on PUBLIC_BASE_URL (for meta tags)."""
+    return on_public_base(url)
+
+
+@register.simple_tag(takes_context=True)
+def public_page_url(context, page) -> str:
+    """`page`'s absolute URL on PUBLIC_BASE_URL ("" when it has no route)."""
+    return page_queries.public_page_url(page, context.get("request")) or ""

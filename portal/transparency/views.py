@@ -8,18 +8,27 @@ import csv
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from cms_pages.spam import honeypot_filled
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import requested_dossier, tracking_path
+from portal.dossiers.ratelimit import RateLimit, hit
+from portal.http import too_many_requests
 
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
@@ -155,7 +164,7 @@ def statistics_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    response["Cache-Control"] = "public, max-age=300"
+    # Cache-Control comes from portal.cache_control (CACHEABLE_VIEWS: 60 s).
     return response
 
 
@@ -211,9 +220,37 @@ def rate(request):
     )
 
 
+# Page feedback posts from pages the front cache serves to everyone, so the
+# form carries no CSRF token (a token would make every page uncacheable; see
+# docs/operations.md, "Front cache"). The view needs none: it reads no session
+# or user and grants nothing, it only stores an anonymous answer, so a forged
+# cross-site post can do no more than its author can do directly. What stops
+# abuse instead: a foreign Origin is refused, bots fill the honeypot field,
+# and each client gets FEEDBACK_RATE answers per window.
+FEEDBACK_RATE = RateLimit(20, 600)
+
+
+def _foreign_origin(request) -> bool:
+    """True when the browser says the form was posted from another site."""
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return False
+    return not url_has_allowed_host_and_scheme(
+        origin + "/", allowed_hosts={request.get_host()}
+    )
+
+
+@csrf_exempt
 @require_POST
 def page_feedback(request):
     """Store one "was this page helpful?" answer and go back to the page."""
+    if _foreign_origin(request):
+        return HttpResponseForbidden(_("Answers are only accepted from this site."))
+    allowed, retry_after = hit(request, "page-feedback", FEEDBACK_RATE)
+    if not allowed:
+        return too_many_requests(
+            request, retry_after, template="transparency/feedback_error.html"
+        )
     form = PageFeedbackForm(request.POST)
     page = None
     if form.is_valid():
@@ -230,13 +267,20 @@ def page_feedback(request):
             {"form": form, "back_url": back},
             status=400,
         )
+    if honeypot_filled(request):
+        # Bots get the same answer as people, and nothing is stored.
+        return HttpResponseRedirect(_thanks_url(request, page))
     PageFeedback.objects.create(
         page=page,
         helpful=form.cleaned_data["helpful"],
         comment=form.cleaned_data["comment"].strip(),
         language=(request.LANGUAGE_CODE or "")[:8],
     )
+    return HttpResponseRedirect(_thanks_url(request, page))
+
+
+def _thanks_url(request, page: Page) -> str:
     target = page.get_url(request) or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
-    return HttpResponseRedirect(f"{target}?feedback=thanks#page-feedback")
+    return f"{target}?feedback=thanks#page-feedback"

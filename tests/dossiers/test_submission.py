@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from portal.dossiers.emails import notify_status_change
 from portal.dossiers.models import (
@@ -23,6 +24,7 @@ from portal.dossiers.services import (
     next_sequence,
     submit_dossier,
 )
+from portal.settings.base import task_settings
 
 from .conftest import WizardWalker, walk_to_check
 
@@ -118,7 +120,9 @@ def test_files_move_only_when_the_transaction_commits(
 
 
 @pytest.mark.django_db
-def test_status_change_email_in_the_dossiers_language(procedure):
+def test_status_change_email_in_the_dossiers_language(
+    procedure, django_capture_on_commit_callbacks
+):
     draft = DossierDraft.objects.create(
         procedure=procedure, session_key="x", language="en"
     )
@@ -130,11 +134,16 @@ def test_status_change_email_in_the_dossiers_language(procedure):
         note="Thiếu giấy",
     )
     mail.outbox.clear()
-    assert notify_status_change(dossier, event)
+    # A queued task: sent once the transaction commits, not before.
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_status_change(dossier, event)
+        assert mail.outbox == []
     assert mail.outbox[0].subject == f"Dossier {dossier.code}: Supplement requested"
     assert "Thiếu giấy" in mail.outbox[0].body
     dossier.language = "vi"
-    notify_status_change(dossier, event)
+    dossier.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_status_change(dossier, event)
     assert mail.outbox[1].subject == f"Hồ sơ {dossier.code}: Yêu cầu bổ sung"
 
 
@@ -216,3 +225,20 @@ def test_parallel_replays_of_one_submission_give_one_dossier(procedure):
     dossier = Dossier.objects.get()
     assert dossier.documents.count() == 2
     assert all(d.file.storage.exists(d.file.name) for d in dossier.documents.all())
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=task_settings("database"))
+def test_receipt_email_is_queued_in_the_submission_transaction(procedure):
+    """With the worker's backend the receipt is a task row written by the
+    submission's own transaction: none for a rolled-back submission."""
+    draft = DossierDraft.objects.create(procedure=procedure, session_key="x")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        submit_dossier(draft, answers())
+        assert DBTaskResult.objects.filter(task_path__endswith="receipt_email_task")
+        raise RuntimeError("rolled back")
+    assert not DBTaskResult.objects.exists() and not Dossier.objects.exists()
+    dossier = submit_dossier(draft, answers())
+    row = DBTaskResult.objects.get(task_path__endswith="receipt_email_task")
+    assert row.args_kwargs["args"] == [dossier.pk]
+    assert mail.outbox == []  # the worker sends it, not the request

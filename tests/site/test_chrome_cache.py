@@ -3,13 +3,18 @@
 from tests.factories.site import AlertBannerFactory
 
 
-def test_saved_banner_shows_on_the_next_request(site_tree, client):
+def test_saved_banner_shows_on_the_next_request(
+    site_tree, client, django_capture_on_commit_callbacks
+):
     home, _ = site_tree
     assert "Lịch nghỉ lễ 2/9" not in client.get("/vi/").content.decode()
-    banner = AlertBannerFactory(title="Lịch nghỉ lễ 2/9")
+    # The chrome cache is cleared when the edit commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        banner = AlertBannerFactory(title="Lịch nghỉ lễ 2/9")
     assert "Lịch nghỉ lễ 2/9" in client.get("/vi/").content.decode()
     banner.active = False
-    banner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save()
     assert "Lịch nghỉ lễ 2/9" not in client.get("/vi/").content.decode()
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from demo.site import translate_page
+from portal.page_queries import public_page_url
 from tests.factories.site import (
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -52,9 +53,14 @@ def test_hreflang_canonical_and_open_graph(client, site_tree, en, home_en):
     )
     page_en = translate_page(page, en, title="About us")
     html = client.get(page.url).content.decode()
-    assert f'<link rel="canonical" href="{page.full_url}">' in html
-    assert f'<link rel="alternate" hreflang="vi" href="{page.full_url}">' in html
-    assert f'<link rel="alternate" hreflang="en" href="{page_en.full_url}">' in html
+    assert f'<link rel="canonical" href="{public_page_url(page)}">' in html
+    assert (
+        f'<link rel="alternate" hreflang="vi" href="{public_page_url(page)}">' in html
+    )
+    assert (
+        f'<link rel="alternate" hreflang="en" href="{public_page_url(page_en)}">'
+        in html
+    )
     assert 'hreflang="x-default"' in html
     assert '<meta name="description" content="Mô tả trang">' in html
     assert '<meta property="og:title" content="Giới thiệu">' in html
@@ -80,11 +86,11 @@ def test_sitemap_lists_both_languages(client, site_tree, en, home_en):
     assert response.status_code == 200
     xml = response.content.decode()
     for url in (
-        home.full_url,
-        home_en.full_url,
-        page.full_url,
-        page_en.full_url,
-        catalogue.full_url,
+        public_page_url(home),
+        public_page_url(home_en),
+        public_page_url(page),
+        public_page_url(page_en),
+        public_page_url(catalogue),
     ):
         assert f"<loc>{url}</loc>" in xml
     assert "/en/" in xml and "/vi/" in xml
@@ -110,7 +116,7 @@ def test_procedure_page_has_government_service_json_ld(client, roadmap_procedure
     assert data["provider"]["name"] == procedure.agency.name
     assert data["availableChannel"]["processingTime"] == "P35D"
     assert data["offers"][0]["priceCurrency"] == "VND"
-    assert data["url"] == procedure.full_url
+    assert data["url"] == public_page_url(procedure)
 
 
 def test_json_ld_cannot_break_out_of_script(client, roadmap_procedures):
