@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import COMMENTS_RELATION_NAME, Locale
 
 from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedureIndexPage, ProcedurePage
@@ -216,14 +216,14 @@ class _Writer:
                     slug_for(record["code"], record["name"]), slugs, SLUG_MAX_LENGTH
                 ),
             )
-            apply_record(
+            rows = apply_record(
                 page,
                 record,
                 self.sectors[record["sector"]],
                 self.agencies[record["agency"]],
             )
             try:
-                publish(page, self.catalogue)
+                publish(page, rows, self.catalogue)
             except ValidationError as error:
                 raise _invalid(plan, error) from error
         # Fresh from the database: what was published, rows with their ids.
@@ -233,7 +233,7 @@ class _Writer:
                 ProcedurePage.objects.filter(
                     locale=self.vi, code__in=[p.record["code"] for p in plans]
                 )
-            )
+            ).prefetch_related(COMMENTS_RELATION_NAME)  # serialised for localize
         }
         self.touched.extend(pages.values())
         for language in self.languages:
@@ -293,7 +293,7 @@ class _Writer:
                     slug_for(source.code, values["name"]), slugs, SLUG_MAX_LENGTH
                 ),
             )
-            apply_translation(
+            rows = apply_translation(
                 page,
                 source,
                 values,
@@ -301,7 +301,7 @@ class _Writer:
                 agencies[plan.record["agency"]][1],
             )
             try:
-                publish(page, catalogue)
+                publish(page, rows, catalogue)
             except ValidationError as error:
                 raise _invalid(plan, error, f"translations.{language}: ") from error
             items.append(Translated(source, translated_texts(page)))

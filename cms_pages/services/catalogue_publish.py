@@ -12,32 +12,38 @@ foreign-key checks once per batch instead of on every save.
 
 from __future__ import annotations
 
-from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, Revision
+from typing import Any
+
+from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision
 
 
-def publish(page: Page, parent: Page | None = None) -> Revision:
+def publish(
+    page: Page, rows: dict[str, list[Any]] | None = None, parent: Page | None = None
+) -> Revision:
     """Save `page` (added under `parent` when new) and publish it as a new revision.
 
-    The page is validated once, in full, when the revision is published
-    (Wagtail's `full_clean()` of a live page). Raises ValidationError when the
-    page is invalid; the caller's transaction then rolls back whatever the
-    import wrote before.
+    `rows` are the page's child rows by relation name. A new page goes into
+    the tree without them and gets them in its first revision, so publishing
+    writes each row once, as when an editor adds rows to a page and publishes
+    it (instead of inserting them with the page and updating them all again
+    on publishing).
+
+    The page is validated in full when the revision is published (Wagtail's
+    `full_clean()` of a live page). Raises ValidationError when the page is
+    invalid; the caller's transaction then rolls back whatever the import
+    wrote before.
     """
     if page.pk is None:
         if parent is None:
             raise ValueError("a new page needs a parent")
-        rows = {
-            name: list(getattr(page, name).all())
-            for name in (r.get_accessor_name() for r in get_all_child_relations(page))
-        }
         # Live only once published, as a page created in the admin.
         page.live = False
-        parent.add_child(instance=page)  # title and slug checks, saves page and rows
-        # The saved rows (now with their ids) stay in memory, so the revision
-        # is serialised without reading them back.
-        for name, objects in rows.items():
-            setattr(page, name, objects)
+        parent.add_child(instance=page)  # title and slug checks, saves the page
+        # A new page has no comments: saying so spares Wagtail reading them
+        # back when it serialises and publishes the revision.
+        setattr(page, COMMENTS_RELATION_NAME, [])
+    for relation, objects in (rows or {}).items():
+        setattr(page, relation, objects)
     # No validation here: publishing validates the same content in full.
     revision = page.save_revision(clean=False)
     revision.publish()
