@@ -17,13 +17,14 @@ from django_tasks import task
 # frequency -> management commands (with arguments) the worker runs.
 JOBS: dict[str, list[tuple[str, ...]]] = {
     # Every 5 minutes: search updates that outlived their own retries.
-    "frequent": [("search_index", "update")],
+    "frequent": [("search_index", "update"), ("recover_dossier_files",)],
     # Once a working day, before opening hours.
     "workday": [("warn_due_dossiers",)],
     "daily": [
         ("purge_dossier_drafts",),
         ("clearsessions",),
         ("prune_db_task_results", "--min-age-days", "7"),
+        ("purge_personal_data",),
     ],
 }
 
