@@ -4,8 +4,8 @@
 `apply_translation` fills its translation from the translated values, copying
 everything that is not text from the Vietnamese page. Both return the page's
 child rows (fees, documents, steps, legal bases) rather than setting them:
-`catalogue_publish.publish` puts them on the page when it publishes, so a new
-page's rows are written once. `translated_texts` lists
+`catalogue_publish.publish` puts them on the page and keeps them in memory
+once saved, so the revision is serialised without reading them back. `translated_texts` lists
 the translated page's text by wagtail-localize content path ("result",
 "steps.<row translation_key>.text"…), which is what `catalogue_localize`
 registers as the page's string translations.

@@ -23,27 +23,31 @@ def publish(
     """Save `page` (added under `parent` when new) and publish it as a new revision.
 
     `rows` are the page's child rows by relation name. A new page goes into
-    the tree without them and gets them in its first revision, so publishing
-    writes each row once, as when an editor adds rows to a page and publishes
-    it (instead of inserting them with the page and updating them all again
-    on publishing).
+    the tree with them (so they have their ids in the revision and editing
+    the page later keeps them); the saved rows then stay on the page in
+    memory, so the revision is serialised without reading them back.
 
     The page is validated in full when the revision is published (Wagtail's
     `full_clean()` of a live page). Raises ValidationError when the page is
     invalid; the caller's transaction then rolls back whatever the import
     wrote before.
     """
+    rows = rows or {}
+    for relation, objects in rows.items():
+        setattr(page, relation, objects)
     if page.pk is None:
         if parent is None:
             raise ValueError("a new page needs a parent")
         # Live only once published, as a page created in the admin.
         page.live = False
-        parent.add_child(instance=page)  # title and slug checks, saves the page
+        parent.add_child(instance=page)  # title and slug checks, saves page and rows
+        # Saving switched the relations back to the database; the same
+        # objects, now with their ids, are what the revision must hold.
+        for relation, objects in rows.items():
+            setattr(page, relation, objects)
         # A new page has no comments: saying so spares Wagtail reading them
         # back when it serialises and publishes the revision.
         setattr(page, COMMENTS_RELATION_NAME, [])
-    for relation, objects in (rows or {}).items():
-        setattr(page, relation, objects)
     # No validation here: publishing validates the same content in full.
     revision = page.save_revision(clean=False)
     revision.publish()
