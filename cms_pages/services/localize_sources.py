@@ -236,7 +236,9 @@ def _segments(items: Sequence[_Source]) -> None:
         for segment in item.segments:
             context = contexts[(item.object_id, context_path_id(segment.path))]
             if isinstance(segment, StringSegmentValue):
-                string = strings[(item.source.locale_id, string_hash(segment.string.data))]
+                string = strings[
+                    (item.source.locale_id, string_hash(segment.string.data))
+                ]
                 attrs = json.dumps(segment.attrs, cls=DjangoJSONEncoder)
                 key = (item.source.pk, context, segment.order, string, attrs)
                 wanted_strings[key] = None
@@ -245,11 +247,15 @@ def _segments(items: Sequence[_Source]) -> None:
                 wanted_related[(item.source.pk, context, segment.order, target)] = None
     sources = [item.source.pk for item in items]
     _replace_segments(
-        StringSegment, sources, ("context_id", "order", "string_id", "attrs"),
+        StringSegment,
+        sources,
+        ("context_id", "order", "string_id", "attrs"),
         wanted_strings,
     )
     _replace_segments(
-        RelatedObjectSegment, sources, ("context_id", "order", "object_id"),
+        RelatedObjectSegment,
+        sources,
+        ("context_id", "order", "object_id"),
         wanted_related,
     )
     # The content this module handles has none of these; an earlier version
@@ -349,4 +355,3 @@ def _related_objects(items: Sequence[_Source]) -> dict[tuple[uuid.UUID, int], st
     if wanted:
         _ensure_objects(wanted)
     return {key: key[0] for key in wanted}
-
