@@ -1,12 +1,14 @@
 """Keep the site chrome cache (menus, banners, centre details, languages) in
 step with edits: per process without CACHE_URL, shared by every process with
-it (see portal.settings.base.cache_settings)."""
+it (see portal.settings.base.cache_settings); and Wagtail's search index with
+bulk-written pages (`bulk_writes`)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms_pages import bulk_writes
 from cms_pages.chrome import AlertBanner, NavigationMenu
 from cms_pages.models import CentreSettings
 from cms_pages.templatetags.site_tags import chrome_cache
@@ -19,6 +21,7 @@ def clear_chrome(**kwargs) -> None:
 
 
 def connect() -> None:
+    bulk_writes.connect_search_handlers()
     for model in (AlertBanner, NavigationMenu, CentreSettings, Locale):
         post_save.connect(
             clear_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}"

@@ -31,6 +31,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.blocks import BodyStreamBlock
+from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
 
 from .base import BasePage
@@ -114,8 +115,12 @@ class ProcedureIndexPage(BasePage):
         return context
 
 
-class ProcedurePage(BasePage):
-    """One administrative procedure (thủ tục hành chính)."""
+class ProcedurePage(BulkWriteMixin, BasePage):
+    """One administrative procedure (thủ tục hành chính).
+
+    `BulkWriteMixin`: the catalogue import defers search indexing and revision
+    foreign-key checks to the end of its batch (`cms_pages/bulk_writes.py`).
+    """
 
     code = models.CharField(
         _("procedure code"),
