@@ -22,6 +22,7 @@ JOBS: dict[str, list[tuple[str, ...]]] = {
     "workday": [("warn_due_dossiers",)],
     "daily": [
         ("purge_dossier_drafts",),
+        ("purge_question_uploads",),
         ("clearsessions",),
         ("prune_db_task_results", "--min-age-days", "7"),
     ],

@@ -14,6 +14,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
 from portal.dossiers import urls as dossier_urls
+from portal.questions import urls as question_urls
+from portal.questions.sitemap import QuestionSitemap
 from portal.transparency import urls as transparency_urls
 from search import views as search_views
 
@@ -27,10 +29,11 @@ urlpatterns = [
         include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
     ),
     path("", include(transparency_urls.api_urlpatterns)),
+    path("", include(question_urls.api_urlpatterns)),
     path(
         "sitemap.xml",
         sitemap_view,
-        {"sitemaps": {"pages": MultilingualSitemap}},
+        {"sitemaps": {"pages": MultilingualSitemap, "questions": QuestionSitemap}},
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -49,6 +52,10 @@ urlpatterns += i18n_patterns(
         "", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")
     ),
     path("", include(transparency_urls.public_urlpatterns)),
+    path(
+        "",
+        include((question_urls.public_urlpatterns, "questions"), namespace="questions"),
+    ),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -119,6 +119,8 @@ class ProcedureDocument(Document):
     steps = _text(highlight=True)
     requirements = _text()
     body = _text(highlight=True)
+    # Published answered questions about the procedure (portal.questions).
+    questions = _text()
     url = Keyword(index=False)
 
 

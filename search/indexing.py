@@ -96,7 +96,10 @@ def _groups(
 
 
 def _document(
-    page: ProcedurePage, language: str, group: dict[str, ProcedurePage]
+    page: ProcedurePage,
+    language: str,
+    group: dict[str, ProcedurePage],
+    questions: str = "",
 ) -> dict[str, Any]:
     names = [p.name for lang, p in group.items() if p is not page]
     keywords = list(dict.fromkeys(k for p in group.values() for k in p.keyword_list))
@@ -129,6 +132,8 @@ def _document(
         "steps": _lines(s.text for s in page.steps.all()),
         "requirements": normalise(page.requirements),
         "body": normalise(_stream_text(page.body)),
+        # Published answered questions about the procedure (portal.questions).
+        "questions": normalise(questions),
         "url": page.get_full_url() or page.url or "",
     }
 
@@ -141,17 +146,25 @@ def procedure_documents(
     A locale without a live translation gets the source page's document, so a
     visitor searching in English still finds every procedure.
     """
+    from portal.questions.queries import question_texts
+
     key_list = list(keys) if keys is not None else None
     groups = _groups(live_procedures(key_list))
     default = Locale.get_default().language_code[:2]
     wanted = key_list if key_list is not None else list(groups)
+    questions = question_texts(wanted)
     for key in wanted:
         group = groups.get(key, {})
         for language in documents.LANGUAGES:
             # The locale's own page, else the source-language page; never
             # another translation (an unpublished source hides it everywhere).
             page = group.get(language) or group.get(default)
-            yield key, language, (_document(page, language, group) if page else None)
+            doc = (
+                _document(page, language, group, questions.get(key, ""))
+                if page
+                else None
+            )
+            yield key, language, doc
 
 
 # Database fallback text -----------------------------------------------------
@@ -168,6 +181,7 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
             "steps",
             "requirements",
             "body",
+            "questions",
         )
         if doc.get(f)
     )

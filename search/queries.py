@@ -36,6 +36,7 @@ TEXT_FIELDS = [
     "agency_name^0.5",
     "requirements^0.5",
     "body^0.5",
+    "questions^0.3",
 ]
 FUZZY_FIELDS = ["name^3", "keywords^2", "other_names^2"]
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "portal.dossiers",
     "portal.backoffice",
     "portal.transparency",
+    "portal.questions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",

@@ -30,6 +30,7 @@ from portal.dossiers.public_status import requested_dossier, tracking_path
 from portal.dossiers.ratelimit import RateLimit, hit
 from portal.http import too_many_requests
 
+from . import question_figures
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
 from .models import DossierRating, PageFeedback
@@ -120,6 +121,9 @@ def statistics_page(request):
     query = urlencode(
         {"group_by": group_by, "from": period.from_param, "to": period.to_param}
     )
+    question_rows, question_total = question_figures.compute(
+        period, request.LANGUAGE_CODE
+    )
     context = {
         "error": error,
         "group_by": group_by,
@@ -130,6 +134,9 @@ def statistics_page(request):
         "total": total,
         "chart": _month_chart(months_rows),
         "definitions": stats.DEFINITIONS,
+        "question_rows": question_rows,
+        "question_total": question_total,
+        "question_definitions": question_figures.DEFINITIONS,
         "csv_url": f"{reverse('statistics_api')}?{query}&format=csv",
         "json_url": f"{reverse('statistics_api')}?{query}",
     }
@@ -161,11 +168,22 @@ def statistics_api(request):
             "definitions": {key: str(text) for key, text in stats.DEFINITIONS.items()},
             "results": [row.as_dict() for row in rows],
             "total": total.as_dict(),
+            "questions": _question_figures(period, request.LANGUAGE_CODE),
         },
         json_dumps_params={"ensure_ascii": False},
     )
     # Cache-Control comes from portal.cache_control (CACHEABLE_VIEWS: 60 s).
     return response
+
+
+def _question_figures(period, language: str) -> dict:
+    """Questions and answers per agency, with their definitions (JSON)."""
+    rows, total = question_figures.compute(period, language)
+    return {
+        "definitions": {k: str(v) for k, v in question_figures.DEFINITIONS.items()},
+        "results": [row.as_dict() for row in rows],
+        "total": total.as_dict(),
+    }
 
 
 def _csv_response(rows, total, group_by, period) -> HttpResponse:

@@ -17,6 +17,7 @@ DEMO_STEPS = [
     "demo.content.load_content",
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
+    "demo.questions.load_questions",
 ]
 
 
