@@ -4,7 +4,6 @@
 from datetime import date, timedelta
 
 import factory
-from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from portal.questions.models import (

@@ -173,7 +173,9 @@ def test_removing_the_kept_file_does_not_send(client, procedure):
         "/vi/hoi-dap/dat-cau-hoi/",
         {**form_data(asker_email="", asker_phone=""), "attachment": png()},
     )
-    response = client.post("/vi/hoi-dap/dat-cau-hoi/", {**form_data(), "remove_file": "1"})
+    response = client.post(
+        "/vi/hoi-dap/dat-cau-hoi/", {**form_data(), "remove_file": "1"}
+    )
     assert response.status_code == 200
     assert "anh-chup.png" not in response.content.decode()
     assert Question.objects.count() == 0
