@@ -89,11 +89,11 @@ def check_publishing_cycle(client, question, user, capture, after_change) -> Non
 
 def test_on_the_search_node(
     client,
-    cluster,
+    cluster,  # noqa: F811 - the fixture imported above
     to_publish,
     private_one,
     users,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     backends.reset()
     indexing.rebuild(cluster)
