@@ -105,6 +105,9 @@ class AskForm(forms.Form):
         empty = [("", _("Choose…"))]
         self.fields["sector"].choices = empty + snippet_choices(Sector, language)
         self.fields["agency"].choices = empty + snippet_choices(Agency, language)
+        for name in ("procedure", "sector", "agency"):
+            # Needed for its topic only: the page does not call it optional.
+            self.fields[name].conditional = True
 
     def clean_procedure(self) -> ProcedurePage | None:
         code = self.cleaned_data.get("procedure", "").strip()
