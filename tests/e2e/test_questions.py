@@ -68,7 +68,9 @@ def ask_in_browser(page: Page) -> dict[str, str]:
     page.get_by_role("link", name="Hỏi về thủ tục này", exact=True).click()
     expect(page.locator("h1")).to_have_text("Hỏi về thủ tục này")
     expect(page.locator("[name=procedure]")).to_have_value(CODE)
-    page.locator("[name=subject]").fill("Mất giấy chứng sinh thì đăng ký khai sinh thế nào?")
+    page.locator("[name=subject]").fill(
+        "Mất giấy chứng sinh thì đăng ký khai sinh thế nào?"
+    )
     page.locator("[name=body]").fill(f"Con tôi bị mất {UNIQUE}. Tôi phải làm gì?")
     page.locator("[name=attachment]").set_input_files(
         {"name": "anh-giay-to.png", "mimeType": "image/png", "buffer": png()}
@@ -215,7 +217,9 @@ def test_questions_pages_have_no_serious_axe_violation(
     PAGES[name](page, language)
     assert page.locator("html").get_attribute("lang") == language
     problems = blocking(run_axe(page, axe_source))
-    assert not problems, f"axe on {name} ({language}):\n" + "\n".join(map(str, problems))
+    assert not problems, f"axe on {name} ({language}):\n" + "\n".join(
+        map(str, problems)
+    )
 
 
 def test_mobile_ask_form_fits_the_screen(new_tab):
