@@ -18,6 +18,7 @@ from typing import TextIO
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms_pages.chrome import NavigationMenu
 from cms_pages.models import ProcedurePage
 from portal.dossiers.calendar import load_calendar
 from portal.questions.models import (
@@ -244,8 +245,28 @@ HIDDEN = [
 ]
 
 
+MENU_TEXT = {"vi": "Hỏi đáp", "en": "Questions and answers"}
+
+
+def add_menu_links() -> None:
+    """The Q&A index in each language's main menu (the general way in to
+    asking), once: editors may move or remove it like any other link."""
+    for menu in NavigationMenu.objects.filter(location="header").select_related(
+        "locale"
+    ):
+        language = menu.locale.language_code
+        url = f"/{language}/hoi-dap/"
+        if language not in MENU_TEXT or any(
+            block.value.get("url") == url for block in menu.links
+        ):
+            continue
+        menu.links.append(("link", {"text": MENU_TEXT[language], "url": url}))
+        menu.save()
+
+
 def load_questions(stdout: TextIO) -> None:
     """Create the demo questions once; re-index their procedures after commit."""
+    add_menu_links()
     if Question.objects.filter(reference__startswith=PREFIX).exists():
         stdout.write("Demo questions: already loaded.")
         return

@@ -215,6 +215,9 @@ class Question(models.Model):
     )
     public_body = models.TextField(_("published question"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The due date the agency's officials were last e-mailed about
+    # (warn_due_questions): one reminder per due date, again after a re-route.
+    reminded_for = models.DateField(_("reminder sent for due date"), null=True)
 
     objects = QuestionQuerySet.as_manager()
 

@@ -260,6 +260,7 @@ def _return_to_centre(question: Question, **kwargs) -> dict:
     previous = question.agency_id
     question.agency = None
     question.assigned_to = None
+    question.reminded_for = None
     question.status = S.RETURNED
     return {"from_agency": previous}
 
@@ -267,6 +268,7 @@ def _return_to_centre(question: Question, **kwargs) -> dict:
 def _route(question: Question, *, agency=None, **kwargs) -> dict:
     question.agency = default_locale_row(agency) if agency is not None else None
     question.assigned_to = None
+    question.reminded_for = None  # the new agency gets its own reminder
     question.status = S.RECEIVED
     return {"to_agency": question.agency_id}
 

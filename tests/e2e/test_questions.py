@@ -232,3 +232,36 @@ def test_mobile_ask_form_fits_the_screen(new_tab):
     tab.locator("input[name=topic][value=sector]").check()
     expect(tab.locator("[name=sector]")).to_be_visible()
     expect(tab.locator("[name=procedure]")).to_be_hidden()
+
+
+def test_demo_questions_are_published_or_stay_hidden(client, demo_site):
+    """load_demo: at least ten published answers across several procedures
+    and both languages; the unanswered, private and unmoderated ones appear
+    on no public page, in the API or in the sitemap. The main menu links to
+    the Q&A index in each language."""
+    demo = Question.objects.filter(reference__startswith="HD-DEMO-")
+    public = demo.filter(pk__in=Question.objects.public())
+    assert public.count() >= 10
+    assert public.exclude(procedure=None).values("procedure").distinct().count() >= 4
+    assert set(public.values_list("language", flat=True)) == {"vi", "en"}
+    hidden = list(demo.exclude(pk__in=Question.objects.public()))
+    assert {q.status for q in hidden} >= {"received", "answered"}
+    assert {q.publication for q in hidden} >= {"pending", "private"}
+
+    api = client.get("/api/questions/", {"page_size": 100}).json()
+    listed = {item["id"] for item in api["results"]}
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for language in ("vi", "en"):
+        home = client.get(f"/{language}/").content.decode()
+        menu = home[home.index('class="site-nav"') :]
+        assert f'href="/{language}/hoi-dap/"' in menu[: menu.index("</nav>")]
+    pages = "".join(
+        client.get("/vi/hoi-dap/", {"page": n}).content.decode() for n in (1, 2)
+    )
+    for question in hidden:
+        assert question.pk not in listed
+        assert f"/hoi-dap/{question.pk}/<" not in sitemap
+        assert question.subject not in pages
+        assert client.get(f"/vi/hoi-dap/{question.pk}/").status_code == 404
+    for question in public:
+        assert question.pk in listed
