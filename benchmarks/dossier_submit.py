@@ -29,6 +29,8 @@ from urllib.parse import urljoin, urlparse
 
 import requests
 
+from tests.files import pdf_bytes
+
 PDF_SIZE = 1024 * 1024
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 APPLICANT = {
@@ -42,10 +44,8 @@ APPLICANT = {
 
 
 def make_pdf(size: int = PDF_SIZE) -> bytes:
-    """A PDF-signed file of `size` bytes (the server checks the magic bytes)."""
-    head = b"%PDF-1.4\n%benchmark\n"
-    tail = b"\n%%EOF\n"
-    return head + b"0" * (size - len(head) - len(tail)) + tail
+    """A real PDF of `size` bytes (the server opens uploads with a PDF library)."""
+    return pdf_bytes(size)
 
 
 class Citizen:

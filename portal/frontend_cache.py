@@ -9,7 +9,8 @@ below once per batch. This module decides *what* a change affects:
   ancestors (listings: home, catalogue), the pages that link to it (Wagtail's
   reference index), the search page, the sitemap and the public JSON API;
 - a snippet or setting that shows on many pages (menus, banners, sectors,
-  agencies, centre details): the whole site, with one ban.
+  agencies, centre details): the whole site, with one ban;
+- an e-form (shown by the procedure API, not by pages): the public JSON API.
 
 Each purge is a BAN of a regular expression over the cached URLs, so every
 query-string variant of a listing (`?sector=…&page=2`) goes too; see
@@ -55,6 +56,10 @@ SITE_WIDE_MODELS = (
     "cms_pages.Agency",
     "cms_pages.CentreSettings",
 )
+
+# Snippets only the public JSON API shows (the procedure record's `form`):
+# an edit bans the API, not the pages.
+API_MODELS = ("eforms.EForm",)
 
 
 class VarnishBackend(HTTPBackend):
@@ -213,18 +218,26 @@ def on_site_wide_change(sender, **kwargs) -> None:
         enqueue_on_commit(ban_site_task)
 
 
+def on_api_change(sender, **kwargs) -> None:
+    """An e-form changed: the procedure records that carry it are stale."""
+    if front_cache_enabled():
+        enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
+
+
 def connect() -> None:
-    """Hook the purges to Wagtail's page signals and the site-wide models."""
+    """Hook the purges to Wagtail's page signals and the models they follow."""
     page_published.connect(on_page_changed, dispatch_uid="front-cache-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="front-cache-unpublished")
     pre_page_move.connect(on_page_moving, dispatch_uid="front-cache-moving")
     post_page_move.connect(on_page_moved, dispatch_uid="front-cache-moved")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="front-cache-slug")
-    for label in SITE_WIDE_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(
-            on_site_wide_change, sender=model, dispatch_uid=f"front-cache-save-{label}"
-        )
-        post_delete.connect(
-            on_site_wide_change, sender=model, dispatch_uid=f"front-cache-del-{label}"
-        )
+    for labels, handler in (
+        (SITE_WIDE_MODELS, on_site_wide_change),
+        (API_MODELS, on_api_change),
+    ):
+        for label in labels:
+            model = apps.get_model(label)
+            for signal, kind in ((post_save, "save"), (post_delete, "del")):
+                signal.connect(
+                    handler, sender=model, dispatch_uid=f"front-cache-{kind}-{label}"
+                )

@@ -41,19 +41,25 @@ def too_many_requests(
     *,
     template: str,
     json_error: str | None = None,
+    context: dict | None = None,
 ) -> HttpResponse:
     """HTTP 429 with `Retry-After`: `{"error": json_error}` for an API, else `template`.
 
-    The template gets `retry_minutes` (at least 1) to say when to try again.
+    The template gets `retry_minutes` (at least 1) to say when to try again,
+    and `context`. portal.security.ratelimit is the one caller.
     """
+    retry_after = max(1, int(retry_after))
     if json_error is not None:
-        response: HttpResponse = JsonResponse({"error": json_error}, status=429)
+        response: HttpResponse = JsonResponse(
+            {"error": json_error}, status=429, json_dumps_params={"ensure_ascii": False}
+        )
     else:
         response = render(
             request,
             template,
-            {"retry_minutes": max(1, retry_after // 60)},
+            {**(context or {}), "retry_minutes": max(1, (retry_after + 59) // 60)},
             status=429,
         )
     response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
     return response

@@ -17,7 +17,7 @@ from django_tasks import task
 # frequency -> management commands (with arguments) the worker runs.
 JOBS: dict[str, list[tuple[str, ...]]] = {
     # Every 5 minutes: search updates that outlived their own retries.
-    "frequent": [("search_index", "update")],
+    "frequent": [("search_index", "update"), ("recover_dossier_files",)],
     # Once a working day, before opening hours.
     "workday": [("warn_due_dossiers",), ("warn_due_questions",)],
     "daily": [
@@ -25,6 +25,7 @@ JOBS: dict[str, list[tuple[str, ...]]] = {
         ("purge_question_uploads",),
         ("clearsessions",),
         ("prune_db_task_results", "--min-age-days", "7"),
+        ("purge_personal_data",),
     ],
 }
 

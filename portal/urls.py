@@ -13,7 +13,9 @@ from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
+from portal.api import schema as api_schema
 from portal.dossiers import urls as dossier_urls
+from portal.eforms import urls as eform_urls
 from portal.questions import urls as question_urls
 from portal.questions.sitemap import QuestionSitemap
 from portal.transparency import urls as transparency_urls
@@ -23,6 +25,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", api_schema.schema_view, name="api_schema"),
     path("api/procedures/", include("search.urls")),
     path(
         "",
@@ -30,6 +33,7 @@ urlpatterns = [
     ),
     path("", include(transparency_urls.api_urlpatterns)),
     path("", include(question_urls.api_urlpatterns)),
+    path("", include((eform_urls.api_urlpatterns, "eforms"), namespace="eforms")),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -60,3 +64,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler404 = "portal.api.errors.not_found"

@@ -17,7 +17,8 @@
 # 3. Exits non-zero if any step failed. The main suite collecting no test
 #    (pytest exit 5) is a failure; a smoke run with no smoke test is a warning.
 #
-# PYTEST_ARGS is split on whitespace (e.g. PYTEST_ARGS="-x -k search").
+# PYTEST_ARGS is split like a shell command line, quotes included
+# (e.g. PYTEST_ARGS='-x -m "not cluster"').
 set -uo pipefail
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -158,7 +159,8 @@ say "manage.py makemigrations --check --dry-run"
 "$PY" manage.py makemigrations --check --dry-run
 record "makemigrations --check" $?
 
-read -r -a EXTRA_ARGS <<<"${PYTEST_ARGS:-}"
+# xargs splits on whitespace but keeps quoted words together, without eval.
+mapfile -t EXTRA_ARGS < <(printf '%s' "${PYTEST_ARGS:-}" | xargs -r printf '%s\n')
 say "pytest ${PYTEST_ARGS:-} (main suite, PostgreSQL + search)"
 "$PY" -m pytest --junitxml="$WORK_DIR/main.xml" "${EXTRA_ARGS[@]}"
 rc=$?

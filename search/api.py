@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cms_pages.models import ProcedurePage
+from portal.eforms.services import form_for_procedure
 from portal.http import on_public_base
 from portal.page_queries import public_page_url
+from portal.security.ratelimit import rate_limited
 from search.forms import SearchParamsForm
 from search.queries import search_procedures, suggest_procedures
 from search.query_log import log_search
@@ -60,6 +62,7 @@ def _locale(request: HttpRequest) -> str | None:
 
 
 @require_GET
+@rate_limited("search_api", json=True)
 @json_errors
 def search(request: HttpRequest) -> JsonResponse:
     """GET /api/procedures/search/"""
@@ -77,6 +80,7 @@ def search(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@rate_limited("search_api", json=True)
 @json_errors
 def suggest(request: HttpRequest) -> JsonResponse:
     """GET /api/procedures/suggest/?q=PREFIX&locale=vi (at most 10)."""
@@ -119,4 +123,7 @@ def procedure(request: HttpRequest, code: str) -> JsonResponse:
         return json_response({"error": _("No procedure has this code.")}, status=404)
     record = procedure_record(page)
     record["url"] = public_page_url(page, request)
+    # The e-form in the language asked for, so a kiosk or an app renders it as is.
+    form = form_for_procedure(page, locale)
+    record["form"] = form.definition if form is not None else None
     return json_response(record)

@@ -2,8 +2,13 @@
 dossiers of the back office (two agencies, one user per role), which the
 back-office, dossier and transparency tests all use."""
 
+import os
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories.backoffice import (
     DossierFactory,
@@ -21,6 +26,9 @@ def _fresh_caches():
     cached by one test may leak into the next."""
     for alias in ("default", "local"):
         caches[alias].clear()
+    # A transactional test's flush recreates content types with new ids;
+    # Django's per-process cache would still hand out the old ones.
+    ContentType.objects.clear_cache()
     yield
 
 
@@ -73,3 +81,28 @@ def make_dossier(agencies, sector):
         return DossierFactory(**kwargs)
 
     return make
+
+
+# Generated-input tests (Hypothesis, Schemathesis): bounded and repeatable in
+# CI; HYPOTHESIS_PROFILE=fuzz for a long random run on a workstation.
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
+hypothesis_settings.register_profile(
+    "fuzz",
+    parent=hypothesis_settings.get_profile("ci"),
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "400")),
+    derandomize=False,
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -159,6 +159,17 @@ class ProcedurePage(BasePage):
         blank=True,
         help_text=_("Other words people use for this procedure, one per line."),
     )
+    eform = models.ForeignKey(
+        "eforms.EForm",
+        verbose_name=_("e-form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="procedures",
+        help_text=_(
+            "The declaration citizens fill in online when they file this procedure."
+        ),
+    )
     body = StreamField(
         BodyStreamBlock(),
         verbose_name=_("extra guidance"),
@@ -212,6 +223,7 @@ class ProcedurePage(BasePage):
         InlinePanel("fees", heading=_("Fees and charges"), label=_("Fee")),
     ]
     dossier_panels = [
+        FieldPanel("eform"),
         InlinePanel(
             "documents", heading=_("Documents"), label=_("Document"), min_num=1
         ),
@@ -235,7 +247,11 @@ class ProcedurePage(BasePage):
     )
     base_form_class = ProcedurePageForm
     # wagtail-localize: the code identifies the procedure in every language.
-    override_translatable_fields = [SynchronizedField("code", overridable=False)]
+    # The e-form too: its translation is picked by language when it is used.
+    override_translatable_fields = [
+        SynchronizedField("code", overridable=False),
+        SynchronizedField("eform"),
+    ]
 
     template = "pages/procedure_page.html"
     # Procedures live only in the catalogue, and have no children of their own.
@@ -348,6 +364,13 @@ class ProcedureDocument(ProcedureChild):
     originals = models.PositiveSmallIntegerField(_("originals"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("copies"), null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
+    filled_online = models.BooleanField(
+        _("filled in online by the e-form"),
+        default=False,
+        help_text=_(
+            "Online dossiers answer the procedure's e-form instead of uploading this."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
     template_name = models.TextField(
         _("form template"), blank=True, help_text=_("e.g. Mẫu số 01/ĐK.")
@@ -364,7 +387,12 @@ class ProcedureDocument(ProcedureChild):
     panels = [
         FieldPanel("name"),
         FieldRowPanel(
-            [FieldPanel("originals"), FieldPanel("copies"), FieldPanel("required")]
+            [
+                FieldPanel("originals"),
+                FieldPanel("copies"),
+                FieldPanel("required"),
+                FieldPanel("filled_online"),
+            ]
         ),
         FieldPanel("note"),
         FieldRowPanel(

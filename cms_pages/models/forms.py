@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from cms_pages import spam
+from portal.security.ratelimit import check_rate, record_hit
 from portal.text import ascii_slug
 
 from .base import BasePage
@@ -122,11 +123,13 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
             # Answer as if it worked so the bot moves on; store and send nothing.
             logger.info("Form %s: honeypot filled, submission dropped", self.pk)
             return self.render_landing_page(request, None, *args, **kwargs)
+        refused = None
         if form.is_valid():
-            scope = str(self.pk)
-            if spam.submission_allowed(request, scope):
+            # Only stored submissions count against the visitor's budget.
+            refused = check_rate(request, "forms", increment=False)
+            if refused is None:
                 submission = self.process_form_submission(form)
-                spam.record_submission(request, scope)
+                record_hit(request, "forms")
                 return self.render_landing_page(request, submission, *args, **kwargs)
             form.add_error(
                 None,
@@ -137,4 +140,18 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
             )
         context = self.get_context(request)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context)
+        response = TemplateResponse(
+            request,
+            self.get_template(request),
+            context,
+            status=429 if refused is not None else 200,
+        )
+        if refused is not None:
+            response["Retry-After"] = refused["Retry-After"]
+        return response
+
+    def get_submissions_list_view_class(self):
+        # The submissions export neutralises formula prefixes in what visitors typed.
+        from portal.security.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView

@@ -22,6 +22,7 @@ from .catalogue_format import (
     dumps,
     keywords_from_text,
 )
+from .catalogue_forms import stored_form
 
 
 def source_locale() -> Locale:
@@ -31,7 +32,7 @@ def source_locale() -> Locale:
 
 def with_rows(qs: QuerySet[ProcedurePage]) -> QuerySet[ProcedurePage]:
     """Procedure pages with their sector, agency and rows (a fixed number of queries)."""
-    return qs.select_related("sector", "agency").prefetch_related(
+    return qs.select_related("sector", "agency", "eform").prefetch_related(
         "fees", "documents", "steps", "legal_bases"
     )
 
@@ -74,6 +75,7 @@ def raw_record(page: ProcedurePage) -> Record:
                 "originals": doc.originals,
                 "copies": doc.copies,
                 "required": doc.required,
+                "filled_online": doc.filled_online,
                 "note": doc.note,
                 "template": doc.template_name,
             }
@@ -84,6 +86,7 @@ def raw_record(page: ProcedurePage) -> Record:
         "legal_basis": [basis.text for basis in page.legal_bases.all()],
         "result": page.result,
         "keywords": keywords_from_text(page.keywords),
+        "form": stored_form(page),
     }
     return record
 
@@ -105,6 +108,7 @@ def raw_translation(page: ProcedurePage) -> Record:
         "legal_basis": [basis.text for basis in page.legal_bases.all()],
         "result": page.result,
         "keywords": keywords_from_text(page.keywords),
+        "form": stored_form(page, page.locale.language_code),
     }
 
 

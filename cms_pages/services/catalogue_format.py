@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 
+from portal.eforms.serialization import canonical_definition
 from portal.text import ascii_slug
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "demo" / "procedures.schema.json"
@@ -155,6 +156,8 @@ def canonical_record(
     keywords = keywords_from_text(keywords_to_text(record.get("keywords") or []))
     if keywords:
         out["keywords"] = keywords
+    if record.get("form"):
+        out["form"] = canonical_definition(record["form"])
     translations = record.get("translations") or {}
     if translations:
         out["translations"] = {
@@ -180,6 +183,8 @@ def canonical_document(doc: Mapping[str, Any]) -> Record:
             out[key] = doc[key]
     if doc.get("required", True) is False:
         out["required"] = False
+    if doc.get("filled_online"):
+        out["filled_online"] = True
     for key in ("note", "template"):
         if doc.get(key):
             out[key] = doc[key]
@@ -295,6 +300,11 @@ def canonical_translation(
             )
         else:
             out[key] = values[key]
+    form = translation.get("form")
+    if form and source.get("form"):
+        form = canonical_definition(form)
+        if form != source["form"]:
+            out["form"] = form
     return out
 
 

@@ -31,6 +31,7 @@ from cms_pages.snippets import Agency, Sector
 
 from .catalogue_export import source_locale, stored_records, with_rows
 from .catalogue_format import Record, canonical_record, slug_for, translated_values
+from .catalogue_forms import write_form_translation, write_forms
 from .catalogue_localize import Translated, register
 from .catalogue_names import resolve_names
 from .catalogue_pages import apply_record, apply_translation, translated_texts
@@ -86,6 +87,13 @@ def _compare_view(stored: Record, wanted: Record) -> Record:
     stored_tr = stored.get("translations") or {}
     wanted_tr = wanted.get("translations") or {}
     kept = {lang: stored_tr[lang] for lang in wanted_tr if lang in stored_tr}
+    # A translated e-form the file does not give is left alone too.
+    kept = {
+        lang: {
+            k: v for k, v in values.items() if k != "form" or "form" in wanted_tr[lang]
+        }
+        for lang, values in kept.items()
+    }
     view.pop("translations", None)
     if kept:
         view["translations"] = kept
@@ -206,6 +214,7 @@ class _Writer:
         self.agencies = source_snippets(
             Agency, {p.record["agency"] for p in plans}, self.vi, self.touched
         )
+        self.forms = write_forms([p.canonical for p in plans], self.vi)
         slugs = set(self.catalogue.get_children().values_list("slug", flat=True))
         for plan in plans:
             record = plan.canonical
@@ -220,6 +229,7 @@ class _Writer:
                 record,
                 self.sectors[record["sector"]],
                 self.agencies[record["agency"]],
+                self.forms.get((record.get("form") or {}).get("key")),
             )
             try:
                 publish(page, self.catalogue)
@@ -282,9 +292,10 @@ class _Writer:
         slugs = set(catalogue.get_children().values_list("slug", flat=True))
         items = []
         for plan, source in written:
-            values = translated_values(
-                plan.canonical, plan.canonical["translations"][language], names
-            )
+            translated = plan.canonical["translations"][language]
+            values = translated_values(plan.canonical, translated, names)
+            if translated.get("form") and source.eform_id:
+                write_form_translation(source.eform, translated["form"], locale)
             page = existing.get(source.translation_key) or ProcedurePage(
                 locale=locale,
                 translation_key=source.translation_key,

@@ -20,6 +20,7 @@ from cms_pages.models import (
     ProcedureStep,
 )
 from cms_pages.snippets import Agency, Sector
+from portal.eforms.models import EForm
 
 from .catalogue_format import (
     TITLE_MAX_LENGTH,
@@ -41,6 +42,7 @@ COPIED_FIELDS = (
     "channel_postal",
     "processing_time_days",
     "body",
+    "eform",
 )
 #: Text fields of the page that are translated.
 PAGE_TEXTS = (
@@ -57,7 +59,7 @@ ROWS: dict[str, tuple[type, tuple[str, ...], tuple[str, ...]]] = {
     "fees": (ProcedureFee, ("amount_vnd",), ("label", "note")),
     "documents": (
         ProcedureDocument,
-        ("originals", "copies", "required", "template_file_id"),
+        ("originals", "copies", "required", "filled_online", "template_file_id"),
         ("name", "note", "template_name"),
     ),
     "steps": (ProcedureStep, (), ("text",)),
@@ -90,9 +92,14 @@ def _sync_rows(page: ProcedurePage, relation: str, rows: list[dict[str, Any]]) -
 
 
 def apply_record(
-    page: ProcedurePage, record: Record, sector: Sector, agency: Agency
+    page: ProcedurePage,
+    record: Record,
+    sector: Sector,
+    agency: Agency,
+    form: EForm | None = None,
 ) -> None:
-    """Copy a canonical record onto a source-language page."""
+    """Copy a canonical record onto a source-language page (and its e-form)."""
+    page.eform = form
     _set_name(page, record["name"])
     page.code = record["code"]
     page.sector, page.agency = sector, agency
@@ -118,6 +125,7 @@ def apply_record(
             "originals": d.get("originals"),
             "copies": d.get("copies"),
             "required": d.get("required", True),
+            "filled_online": d.get("filled_online", False),
             "note": d.get("note", ""),
             "template_name": d.get("template", ""),
         }

@@ -16,6 +16,7 @@ from django.conf import settings
 from jsonschema import Draft202012Validator
 
 from .catalogue_format import TRANSLATION_FIELDS, load_schema
+from .catalogue_forms import form_problems
 
 SMALL_INT_MAX = 32767
 BIG_INT_MAX = 9223372036854775807
@@ -112,7 +113,7 @@ def _translation_problems(
     code, where = record["code"], f"translations.{language}"
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    unknown = sorted(set(translation) - set(TRANSLATION_FIELDS))
+    unknown = sorted(set(translation) - set(TRANSLATION_FIELDS) - {"form"})
     if unknown:
         warnings.append(
             Problem(
@@ -184,6 +185,7 @@ def business_problems(
             )
             errors.extend(more_errors)
             warnings.extend(more_warnings)
+    errors.extend(form_problems(records, Problem))
     return errors, warnings
 
 

@@ -33,9 +33,11 @@ from wagtail.models import Locale
 
 from cms_pages.snippets import Agency, Sector
 from portal.dossiers.calendar import load_calendar
+from portal.dossiers.files import readable_name
 from portal.dossiers.models import Dossier, DossierStatus
 
 from . import deadlines
+from .answers_export import answers_export, filled_form_context
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
@@ -198,6 +200,7 @@ class DossierDetailView(InspectView):
             outcome=getattr(dossier, "outcome", None)
             if hasattr(dossier, "outcome")
             else None,
+            **filled_form_context(dossier),
         )
         return context
 
@@ -304,8 +307,12 @@ def download_document(request, pk, document_pk):
     if not can_view(request.user, dossier):
         raise PermissionDenied
     document = get_object_or_404(dossier.documents, pk=document_pk)
+    # Its own file, or the draft copy while a move left by a crash is pending.
+    name = readable_name(document)
+    if name is None:
+        raise Http404
     try:
-        handle = document.file.open("rb")
+        handle = document.file.storage.open(name, "rb")
     except FileNotFoundError:
         raise Http404 from None
     log(
@@ -421,6 +428,7 @@ class DossierViewSet(ModelViewSet):
                 apology_letter,
                 name="apology_letter",
             ),
+            path("tra-loi-bieu-mau/", answers_export, name="answers_export"),
         ]
 
 

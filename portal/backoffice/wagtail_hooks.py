@@ -46,6 +46,11 @@ def register_dossier_log_actions(actions):
         _("Download a dossier document"),
         _("Dossier document downloaded"),
     )
+    actions.register_action(
+        "backoffice.dossier.export_answers",
+        _("Export e-form answers"),
+        _("E-form answers exported (CSV)"),
+    )
 
 
 class DueDossiersPanel(Component):

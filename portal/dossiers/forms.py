@@ -17,6 +17,9 @@ from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
+
+from .consent import CONSENT_TEXT
 from .models import ApplicantType, DraftUpload, ReceiptMethod
 from .validators import (
     check_upload,
@@ -171,22 +174,25 @@ class OrganisationForm(forms.Form):
 
 
 class DocumentsForm(forms.Form):
-    """One upload per document of the procedure.
+    """One upload per document of the procedure, except those the e-form fills in.
 
     Each accepted file is stored at once (see `store_uploads`), so it survives
     going back and forth; a required document is answered by a new upload or
     by the one already stored.
     """
 
-    def __init__(self, *args, procedure=None, draft=None, **kwargs):
+    def __init__(self, *args, procedure=None, draft=None, online=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.procedure = procedure
         self.draft = draft
-        self.documents = (
+        documents = (
             list(procedure.documents.select_related("template_file"))
             if procedure
             else []
         )
+        # With an e-form (`online`), its declaration replaces these uploads.
+        self.filled_online = [d for d in documents if online and d.filled_online]
+        self.documents = [d for d in documents if d not in self.filled_online]
         self.existing = {}
         if draft is not None and draft.pk:
             self.existing = {
@@ -407,10 +413,8 @@ class DeclarationForm(forms.Form):
         },
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the centre processes my personal data to handle this dossier, "
-            "as Decree 13/2023/NĐ-CP on personal data protection provides."
-        ),
+        # The text each dossier records with its version (consent.py).
+        label=CONSENT_TEXT,
         error_messages={
             "required": _("Give your consent to the processing of your personal data.")
         },
@@ -441,10 +445,26 @@ class TrackingForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip().upper()
+        code = ascii_code(self.cleaned_data["code"], DOSSIER_CODE)
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "A dossier code has only letters, digits and dashes, as on your receipt."
+                ),
+                code="code_format",
+            )
+        return code
 
     def clean_verify(self) -> str:
-        return self.cleaned_data["verify"].strip().upper()
+        verify = ascii_code(self.cleaned_data["verify"], VERIFICATION_CODE)
+        if verify is None:
+            raise forms.ValidationError(
+                _(
+                    "The verification code has only letters and digits, as on your receipt."
+                ),
+                code="verify_format",
+            )
+        return verify
 
 
 class ResumeEmailForm(forms.Form):

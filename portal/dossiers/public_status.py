@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.eforms.services import masked_answers
 from portal.http import public_url
+from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
+from portal.security.ratelimit import check_rate
 
 from .models import Dossier, DossierStatus
-from .ratelimit import tracking_limit
 
 
 def verified_dossier(code: str, verify: str) -> Dossier | None:
@@ -25,7 +27,10 @@ def verified_dossier(code: str, verify: str) -> Dossier | None:
     The answer (and the work done) is the same for an unknown code and a wrong
     verification code, so neither can be probed on its own.
     """
-    code, verify = (code or "").strip(), (verify or "").strip().upper()
+    # ASCII patterns first: "١٢٣", "²" or a NUL never reach the query or the
+    # constant-time comparison (which refuses non-ASCII text).
+    code = ascii_code(code, DOSSIER_CODE) or ""
+    verify = ascii_code(verify, VERIFICATION_CODE) or ""
     dossier = None
     if code:
         dossier = (
@@ -41,8 +46,8 @@ def verified_dossier(code: str, verify: str) -> Dossier | None:
 def requested_dossier(request: HttpRequest) -> Dossier | HttpResponse:
     """The dossier named by `code` + `verify` in the request (POST, else GET),
     or the answer to send instead: 429 once the lookup budget is spent (see
-    ratelimit.tracking_limit), 404 when the codes do not match."""
-    limited = tracking_limit(request)
+    the "tracking" budget of portal.security.ratelimit), 404 when the codes do not match."""
+    limited = check_rate(request, "tracking")
     if limited is not None:
         return limited
     data = request.POST if request.method == "POST" else request.GET
@@ -136,6 +141,7 @@ def public_status(dossier: Dossier) -> dict:
         else None,
         "overdue": dossier.is_overdue(),
         "next_step": next_step_text(dossier),
+        "form": masked_answers(dossier),
         "timeline": [
             {
                 "status": event.to_status,

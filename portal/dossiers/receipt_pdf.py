@@ -29,7 +29,8 @@ from .public_status import tracking_url
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path(__file__).parent / "fonts"]
 
 
-def _register_fonts() -> tuple[str, str]:
+def register_fonts() -> tuple[str, str]:
+    """The regular and bold font names for PDFs (DejaVu Sans: every Vietnamese glyph)."""
     if "ReceiptSans" in pdfmetrics.getRegisteredFontNames():
         return "ReceiptSans", "ReceiptSans-Bold"
     for folder in FONT_DIRS:
@@ -71,7 +72,7 @@ class QRFlowable(Flowable):
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    regular, bold = _register_fonts()
+    regular, bold = register_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=10.5, leading=14)
     return {
         "base": base,

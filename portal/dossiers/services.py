@@ -1,9 +1,10 @@
 """Submitting a dossier: the one place that turns a finished draft into a record.
 
 `submit_dossier()` runs in one transaction: the dossier, its documents and its
-first status event are created together, the draft's files are moved into the
-dossier's folder only once the transaction commits, and a replayed submission
-returns the dossier the first one created.
+first status event are created together; the draft's files get their final
+names before the commit and lose their draft names after it (files.py), so a
+committed dossier always has its files; a replayed submission returns the
+dossier the first one created.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale
 
+from portal.eforms.services import FormAnswers, keep_answers
+
 from .calendar import WorkingCalendar, load_calendar
+from .consent import consent_record
 from .emails import send_receipt_email
+from .files import delete_quietly, discard_draft_uploads, finish_draft, stage_files
 from .models import (
     VERIFICATION_ALPHABET,
     ApplicantType,
@@ -64,6 +69,8 @@ class Answers:
     organisation_representative: str = ""
     fee_label: str = ""
     fee_vnd: int | None = None
+    # The procedure's e-form as answered (None when it has none).
+    form: FormAnswers | None = None
 
 
 def code_prefix_for(agency) -> str:
@@ -123,33 +130,6 @@ def _final_name(dossier: Dossier, upload: DraftUpload) -> str:
     return dossier_file_name(dossier, os.path.splitext(upload.file.name)[1])
 
 
-def move_file(source: str, target: str) -> None:
-    """Move a file inside the private storage (rename on disk when possible)."""
-    storage = private_storage()
-    try:
-        source_path, target_path = storage.path(source), storage.path(target)
-    except NotImplementedError:
-        with storage.open(source, "rb") as handle:
-            storage.save(target, handle)
-        storage.delete(source)
-        return
-    os.makedirs(os.path.dirname(target_path), exist_ok=True)
-    os.replace(source_path, target_path)
-
-
-def move_draft_files(moves: list[tuple[int, str, str]]) -> None:
-    """After commit: move each draft upload into its dossier's folder, then forget it."""
-    storage = private_storage()
-    for upload_pk, source, target in moves:
-        try:
-            if storage.exists(source):
-                move_file(source, target)
-            DraftUpload.objects.filter(pk=upload_pk).delete()
-        except OSError:
-            # The purge command retries moves that did not happen.
-            logger.exception("Could not move %s to %s", source, target)
-
-
 def _answer_fields(answers: Answers) -> dict:
     """The dossier fields the applicant answered; organisation and postal
     details only when they apply (answers left on a skipped step do not)."""
@@ -177,9 +157,9 @@ def _answer_fields(answers: Answers) -> dict:
 
 
 def _copy_uploads(draft: DossierDraft, dossier: Dossier) -> list[tuple[int, str, str]]:
-    """One DossierDocument per draft upload; returns the file moves to make
-    after commit as (upload pk, current name, final name)."""
-    moves = []
+    """One DossierDocument per draft upload; returns the copies to make
+    before the commit as (upload pk, draft name, final name)."""
+    copies = []
     documents = []
     for upload in draft.uploads.order_by("pk"):
         target = _final_name(dossier, upload)
@@ -196,9 +176,15 @@ def _copy_uploads(draft: DossierDraft, dossier: Dossier) -> list[tuple[int, str,
                 uploaded_at=upload.uploaded_at,
             )
         )
-        moves.append((upload.pk, upload.file.name, target))
+        copies.append((upload.pk, upload.file.name, target))
     DossierDocument.objects.bulk_create(documents)
-    return moves
+    return copies
+
+
+def _consent_fields(language: str, received_at: datetime) -> dict:
+    """What the citizen agreed to (Decree 13/2023), as they read it."""
+    version, text = consent_record(language)
+    return {"consent_version": version, "consent_text": text, "consent_at": received_at}
 
 
 def _create_dossier(
@@ -231,6 +217,7 @@ def _create_dossier(
         first_appointment_date=due,
         appointment_date=due,
         draft=draft,
+        **_consent_fields(draft.language, received_at),
     )
 
 
@@ -255,6 +242,7 @@ def submit_dossier(
         raise ValueError("The draft's procedure no longer exists.")
     received_at = received_at or timezone.now()
     calendar = calendar or load_calendar()
+    staged: list[str] = []
     try:
         with transaction.atomic():
             locked = DossierDraft.objects.select_for_update().get(pk=draft.pk)
@@ -262,7 +250,9 @@ def submit_dossier(
             if existing is not None:
                 return existing
             dossier = _create_dossier(locked, procedure, answers, received_at, calendar)
-            moves = _copy_uploads(locked, dossier)
+            copies = _copy_uploads(locked, dossier)
+            # Final copies exist before the rows that name them commit (files.py).
+            stage_files([(source, target) for _pk, source, target in copies], staged)
             StatusEvent.objects.create(
                 dossier=dossier,
                 from_status="",
@@ -270,43 +260,33 @@ def submit_dossier(
                 appointment_date=dossier.appointment_date,
                 created_at=received_at,
             )
+            if answers.form is not None:
+                keep_answers(dossier, answers.form)
             locked.submitted_at = received_at
             locked.save(update_fields=["submitted_at", "updated_at"])
-            transaction.on_commit(partial(move_draft_files, moves))
+            transaction.on_commit(
+                partial(discard_draft_uploads, [pk for pk, _s, _t in copies])
+            )
             # Queued in this transaction: sent by the worker once it commits.
             send_receipt_email(dossier)
     except IntegrityError:
         # A parallel replay of the same submission committed first.
+        delete_quietly(staged)
         existing = Dossier.objects.filter(submission_id=draft.instance_id).first()
         if existing is None:
             raise
         return existing
+    except BaseException:
+        delete_quietly(staged)
+        raise
     return dossier
-
-
-def finish_pending_moves(draft: DossierDraft) -> int:
-    """Move the files of a submitted draft that did not reach the dossier (crash after commit)."""
-    dossier = Dossier.objects.filter(draft=draft).first()
-    if dossier is None:
-        return 0
-    storage = private_storage()
-    moved = 0
-    by_hash = {document.sha256: document for document in dossier.documents.all()}
-    for upload in draft.uploads.all():
-        document = by_hash.get(upload.sha256)
-        if document is not None and not storage.exists(document.file.name):
-            if storage.exists(upload.file.name):
-                move_file(upload.file.name, document.file.name)
-                moved += 1
-        upload.delete()
-    return moved
 
 
 def delete_draft(draft: DossierDraft) -> None:
     """Delete a draft and its stored uploads."""
     storage = private_storage()
     if draft.submitted_at is not None:
-        finish_pending_moves(draft)
+        finish_draft(draft)
     for upload in draft.uploads.all():
         if upload.file and storage.exists(upload.file.name):
             storage.delete(upload.file.name)

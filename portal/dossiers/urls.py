@@ -26,6 +26,11 @@ public_urlpatterns = [
         confirmation.receipt_pdf_view,
         name="receipt_pdf",
     ),
+    path(
+        "nop-ho-so/bien-nhan/<str:code>/to-khai/",
+        confirmation.declaration_pdf_view,
+        name="declaration_pdf",
+    ),
     re_path(rf"^nop-ho-so/{PROCEDURE}/$", start.StartView.as_view(), name="start"),
     re_path(rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/$", wizard_view, name="wizard"),
     re_path(
@@ -34,7 +39,7 @@ public_urlpatterns = [
         name="save",
     ),
     re_path(
-        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_]+)/$",
+        rf"^nop-ho-so/{PROCEDURE}/{INSTANCE}/(?P<step>[a-z_][a-z0-9_-]*)/$",
         wizard_view,
         name="step",
     ),

@@ -1,20 +1,26 @@
 """Validation of what citizens type and upload: citizen ID (CCCD), tax code (MST),
-Vietnamese mobile numbers, and uploaded files checked by their content.
+Vietnamese mobile numbers, and uploaded files parsed in full (PDFs opened with
+pypdf, images decoded with Pillow), never just sniffed.
 
 Every function raises `ValidationError` with a message in the user's language
 and returns the normalised value.
 """
 
 import hashlib
+import logging
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date
+from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
+from pypdf import PdfReader
 
 # Province/city codes that start a CCCD number (Decree 137/2015 and Circular
 # 07/2016/TT-BCA, the 63 provinces before the 2025 mergers: numbers already
@@ -160,8 +166,119 @@ def sniff_content_type(head: bytes) -> tuple[str, str] | None:
     return None
 
 
+# Pages of a PDF whose objects are resolved: enough to find a damaged file,
+# bounded so a 5,000-page file cannot hold a worker.
+PDF_PAGES_CHECKED = 200
+
+
+def _unreadable(name: str, kind: str) -> ValidationError:
+    if kind == "pdf":
+        message = _(
+            "The file %(name)s is damaged or incomplete: it cannot be opened as a "
+            "PDF. Save or scan it again and upload the new file."
+        )
+    else:
+        message = _(
+            "The file %(name)s is damaged or incomplete: the image cannot be read. "
+            "Save or scan it again and upload the new file."
+        )
+    return ValidationError(message % {"name": name}, code="unreadable")
+
+
+def validate_pdf(stream: IO[bytes], name: str) -> int:
+    """Open a PDF with pypdf and read its page tree; return the page count.
+
+    Refuses files that are truncated (no end-of-file marker or cross-reference
+    table), encrypted, without pages, or whose objects do not parse.
+    """
+    stream.seek(0)
+    # pypdf logs every repair it attempts; a refused file needs no log line.
+    pypdf_logger = logging.getLogger("pypdf")
+    level = pypdf_logger.level
+    pypdf_logger.setLevel(logging.CRITICAL)
+    try:
+        reader = PdfReader(stream, strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(
+                _(
+                    "The file %(name)s is protected by a password. Save a copy "
+                    "without a password and upload that."
+                )
+                % {"name": name},
+                code="encrypted",
+            )
+        count = len(reader.pages)
+        for page in list(reader.pages)[:PDF_PAGES_CHECKED]:
+            page.mediabox  # noqa: B018  (resolves the page's objects)
+            page.get_contents()
+    except ValidationError:
+        raise
+    except Exception as error:  # noqa: BLE001  (pypdf raises many kinds on bad input)
+        raise _unreadable(name, "pdf") from error
+    finally:
+        pypdf_logger.setLevel(level)
+        stream.seek(0)
+    if count < 1:
+        raise _unreadable(name, "pdf")
+    return count
+
+
+def max_image_pixels() -> int:
+    return int(getattr(settings, "UPLOAD_MAX_IMAGE_PIXELS", 60_000_000))
+
+
+def validate_image(
+    stream: IO[bytes], name: str, expected_format: str
+) -> tuple[int, int]:
+    """Decode a JPEG or PNG in full with Pillow; return (width, height).
+
+    The size is read from the header and checked against
+    UPLOAD_MAX_IMAGE_PIXELS before any pixel is decoded (a decompression bomb
+    never gets decoded); then every pixel is, so a truncated file is refused.
+    """
+    stream.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(stream) as image:
+                width, height = image.size
+                if image.format != expected_format:
+                    raise _unreadable(name, "image")
+                if width * height > max_image_pixels():
+                    raise ValidationError(
+                        _(
+                            "The image %(name)s is too large (%(width)s × %(height)s "
+                            "pixels). Scan it again at 300 dpi or less."
+                        )
+                        % {"name": name, "width": width, "height": height},
+                        code="too_many_pixels",
+                    )
+                image.load()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        # Pillow's own guard (Image.MAX_IMAGE_PIXELS) fired before ours could.
+        raise ValidationError(
+            _(
+                "The image %(name)s is too large to be read safely. Scan it again "
+                "at 300 dpi or less."
+            )
+            % {"name": name},
+            code="too_many_pixels",
+        ) from error
+    except Exception as error:  # noqa: BLE001  (Pillow raises many kinds on bad input)
+        raise _unreadable(name, "image") from error
+    finally:
+        stream.seek(0)
+    return width, height
+
+
 def check_upload(upload: UploadedFile) -> CheckedFile:
-    """Accept a PDF, JPEG or PNG by its content and size; compute its SHA-256."""
+    """Accept a PDF, JPEG or PNG by its size and parsed content; compute its SHA-256.
+
+    Nothing is written anywhere: the caller stores the file only after this
+    returns, so nothing of a refused file stays on disk.
+    """
     size = upload.size or 0
     if size == 0:
         raise ValidationError(
@@ -188,6 +305,10 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
             % {"name": upload.name},
             code="file_type",
         )
+    if kind[1] == "pdf":
+        validate_pdf(upload, upload.name)
+    else:
+        validate_image(upload, upload.name, "JPEG" if kind[1] == "jpg" else "PNG")
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():

@@ -1,26 +1,31 @@
-"""Rate limits of the Q&A pages, on the project's limiter
-(portal.dossiers.ratelimit, answers from portal.http.too_many_requests).
+"""Rate limits of the Q&A pages, on the project's one limiter
+(portal.security.ratelimit; budgets in settings.RATE_LIMITS):
 
-- asking: ASK_RATE posts per client (a person correcting a form a few times
-  never meets it; a script sending hundreds does);
-- following: the same budget size as dossier tracking, counted apart, so
-  reference and verification codes cannot be guessed.
+- asking: the `questions` scope, every posted ask form (a person correcting
+  a form a few times never meets it; a script sending hundreds does). Over
+  budget, the form comes back with HTTP 429 and everything typed kept;
+- following: the `tracking` scope, the budget every lookup by a
+  verification code shares (dossiers and questions alike), so reference and
+  verification codes cannot be guessed.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from portal.dossiers.ratelimit import RateLimit, hit, tracking_rate
+from portal.security.ratelimit import check_rate
 
-ASK_RATE = RateLimit(10, 3600)
-
-
-def ask_allowed(request: HttpRequest) -> tuple[bool, int]:
-    """Count one posted question: (allowed, seconds until the window resets)."""
-    return hit(request, "questions-ask", ASK_RATE)
+ASK_SCOPE = "questions"
+FOLLOW_SCOPE = "tracking"
 
 
-def follow_allowed(request: HttpRequest) -> tuple[bool, int]:
-    """Count one lookup by reference and verification code."""
-    return hit(request, "questions-follow", tracking_rate())
+def ask_refused(request: HttpRequest) -> int:
+    """Count one posted question: 0 when allowed, else the seconds to wait."""
+    refused = check_rate(request, ASK_SCOPE)
+    return int(refused["Retry-After"]) if refused is not None else 0
+
+
+def follow_refused(request: HttpRequest) -> HttpResponse | None:
+    """Count one lookup by reference and verification code: None when
+    allowed, else the 429 page (in the visitor's language, saying why)."""
+    return check_rate(request, FOLLOW_SCOPE)

@@ -5,10 +5,12 @@ variables are listed in `.env.example` and the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -97,6 +99,10 @@ INSTALLED_APPS = [
     "portal.backoffice",
     "portal.transparency",
     "portal.questions",
+    "portal.security",
+    "axes",
+    "csp",
+    "portal.eforms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",
@@ -136,14 +142,28 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above sessions, CSRF and messages: it must see the cookies they set.
     "portal.cache_control.FrontCacheMiddleware",
+    "portal.security.csp.ContentSecurityPolicyMiddleware",
+    "portal.security.csp.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's, minus API 404 redirects
+    # After the language is known: refuses NUL and control characters (400).
+    "portal.security.input.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.security.sessions.BackofficeIdleSessionMiddleware",
+    # Last, as django-axes requires: turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out user name or address is refused before any
+    # password check (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -340,4 +360,108 @@ DOSSIER_MAX_TOTAL_SIZE = int(
     os.environ.get("DOSSIER_MAX_TOTAL_SIZE", str(30 * 1024 * 1024))
 )
 DOSSIER_TRACKING_RATE_LIMIT = os.environ.get("DOSSIER_TRACKING_RATE_LIMIT", "30/600")
-DOSSIER_TRUST_X_FORWARDED_FOR = env_bool("DOSSIER_TRUST_X_FORWARDED_FOR")
+
+# --- Security (portal/security; docs/operations.md "Security") ---------------
+
+# The client address: REMOTE_ADDR, or behind this many reverse proxies the
+# right-most X-Forwarded-For entry no trusted proxy wrote (CONTRACTS.md).
+# DOSSIER_TRUST_X_FORWARDED_FOR=true is a deprecated alias for 1.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get(
+        "TRUSTED_PROXY_COUNT", "1" if env_bool("DOSSIER_TRUST_X_FORWARDED_FOR") else "0"
+    )
+)
+
+
+def env_rates(name: str) -> dict[str, str]:
+    """Read "scope=N/SECONDS,scope=N/SECONDS" (e.g. "tracking=30/600")."""
+    pairs = (item.split("=", 1) for item in env_list(name) if "=" in item)
+    return {scope.strip(): rate.strip() for scope, rate in pairs}
+
+
+# Requests per client and scope (portal/security/ratelimit.py lists the scopes
+# and their defaults); RATE_LIMITS="tracking=30/600,search_api=300/60" overrides.
+RATE_LIMITS = {
+    "tracking": DOSSIER_TRACKING_RATE_LIMIT,
+    **env_rates("RATE_LIMITS"),
+}
+
+# Admin login throttling (django-axes): this many failures per user name, or
+# per address, within LOGIN_LOCKOUT_MINUTES lock logins out for that long.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # lockouts are lifted in the Wagtail admin
+AXES_VERBOSE = False
+
+# Sessions: citizens keep theirs SESSION_COOKIE_AGE seconds; back-office users
+# (anyone who may enter the admin) are logged out after this much idle time.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+BACKOFFICE_SESSION_IDLE_SECONDS = int(
+    os.environ.get("BACKOFFICE_SESSION_IDLE_SECONDS", str(30 * 60))
+)
+
+# Content-Security-Policy (django-csp). Scripts need our origin or the
+# request's nonce; CSP_REPORT_ONLY=true sends the same policy report-only.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    # Server-drawn charts and progress bars set widths with style attributes.
+    "style-src-attr": [UNSAFE_INLINE],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [
+        SELF,
+        *env_list(
+            "CSP_FRAME_SRC", "https://www.youtube-nocookie.com,https://www.youtube.com"
+        ),
+    ],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+# (Not named CSP_REPORT_ONLY in Python: django-csp 4 takes CSP_* settings for
+# its old format and refuses to start.)
+if env_bool("CSP_REPORT_ONLY"):
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# The Wagtail admin keeps inline scripts and styles of its own.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    # The dashboard's "new Wagtail release" check.
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Personal data (Decree 13/2023): closed dossiers are anonymised this many days
+# after their last status change by `manage.py purge_personal_data` (daily).
+PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("PERSONAL_DATA_RETENTION_DAYS", str(5 * 365))
+)
+
+# Uploads (portal/dossiers/validators.py): images are decoded in full, and
+# refused above this many pixels (Pillow's decompression-bomb guard).
+UPLOAD_MAX_IMAGE_PIXELS = int(
+    os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(60_000_000))
+)

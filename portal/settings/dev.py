@@ -1,8 +1,8 @@
 """Development settings: `make run` and `manage.py` default."""
 
-from .base import *  # noqa: F403
 import os
 
+from .base import *  # noqa: F403
 from .base import env_list
 
 DEBUG = True

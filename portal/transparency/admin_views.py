@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from portal.security.exports import SafeExportIndexView
+
 from .models import DossierRating, PageFeedback
 
 
@@ -15,6 +17,8 @@ class ReadOnlyViewSet(ModelViewSet):
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Exports carry what citizens typed: formula prefixes are neutralised.
+    index_view_class = SafeExportIndexView
     search_backend_name = None
 
     def get_common_view_kwargs(self, **kwargs):

@@ -14,8 +14,6 @@ from .statistics import invalidate_procedure_summaries
 @receiver(post_save, sender=Outcome, dispatch_uid="transparency_outcome_saved")
 @receiver(post_delete, sender=Outcome, dispatch_uid="transparency_outcome_deleted")
 @receiver(post_save, sender=DossierRating, dispatch_uid="transparency_rating_saved")
-@receiver(
-    post_delete, sender=DossierRating, dispatch_uid="transparency_rating_deleted"
-)
+@receiver(post_delete, sender=DossierRating, dispatch_uid="transparency_rating_deleted")
 def figures_changed(sender, **kwargs) -> None:
     transaction.on_commit(invalidate_procedure_summaries)

@@ -51,8 +51,11 @@ GROUP_LABELS = {
     "procedure": _("Procedure"),
     "month": _("Month"),
 }
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$", re.ASCII)
 MAX_MONTHS = 120
+# Months outside these years are refused: no dossier is older, and the ends
+# of the calendar (0001, 9999) would overflow date arithmetic.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 ON_TIME_DEFINITION = _(
     "A dossier is resolved on time when the agency's decision (result ready or "
@@ -167,7 +170,13 @@ def _parse_month(value: str, name: str) -> date:
             _("“%(name)s” must be a month written YYYY-MM, e.g. 2026-01.")
             % {"name": name}
         )
-    return date(int(match.group(1)), int(match.group(2)), 1)
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise StatisticsError(
+            _("“%(name)s” must be a month from %(first)s-01 to %(last)s-12.")
+            % {"name": name, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return date(year, int(match.group(2)), 1)
 
 
 def default_period(today: date | None = None, months: int = 12) -> Period:

@@ -27,8 +27,8 @@ from wagtail.models import Page
 from cms_pages.spam import honeypot_filled
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import requested_dossier, tracking_path
-from portal.dossiers.ratelimit import RateLimit, hit
-from portal.http import too_many_requests
+from portal.security.exports import neutralise_row
+from portal.security.ratelimit import rate_limited
 
 from . import question_figures
 from . import statistics as stats
@@ -195,8 +195,11 @@ def _csv_response(rows, total, group_by, period) -> HttpResponse:
     writer.writerow([header for header, _attr in CSV_COLUMNS])
     for row in [*rows, total]:
         data = row.as_dict()
+        # Labels are names typed by editors: never a formula in a spreadsheet.
         writer.writerow(
-            ["" if data[attr] is None else data[attr] for _h, attr in CSV_COLUMNS]
+            neutralise_row(
+                "" if data[attr] is None else data[attr] for _h, attr in CSV_COLUMNS
+            )
         )
     return response
 
@@ -244,8 +247,7 @@ def rate(request):
 # or user and grants nothing, it only stores an anonymous answer, so a forged
 # cross-site post can do no more than its author can do directly. What stops
 # abuse instead: a foreign Origin is refused, bots fill the honeypot field,
-# and each client gets FEEDBACK_RATE answers per window.
-FEEDBACK_RATE = RateLimit(20, 600)
+# and each client gets the "feedback" rate limit's answers per window.
 
 
 def _foreign_origin(request) -> bool:
@@ -260,15 +262,11 @@ def _foreign_origin(request) -> bool:
 
 @csrf_exempt
 @require_POST
+@rate_limited("feedback")
 def page_feedback(request):
     """Store one "was this page helpful?" answer and go back to the page."""
     if _foreign_origin(request):
         return HttpResponseForbidden(_("Answers are only accepted from this site."))
-    allowed, retry_after = hit(request, "page-feedback", FEEDBACK_RATE)
-    if not allowed:
-        return too_many_requests(
-            request, retry_after, template="transparency/feedback_error.html"
-        )
     form = PageFeedbackForm(request.POST)
     page = None
     if form.is_valid():

@@ -23,10 +23,11 @@ from cms_pages.models import (
 from portal.dossiers.calendar_data import load_calendar_days
 from portal.dossiers.models import CalendarDay
 from portal.dossiers.validators import mst_check_digit
+from tests.files import jpeg_bytes, pdf_bytes, png_bytes
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+PDF_BYTES = pdf_bytes()
+PNG_BYTES = png_bytes()
+JPEG_BYTES = jpeg_bytes()
 EXE_BYTES = b"MZ\x90\x00" + b"\x00" * 64
 
 # A valid CCCD: Hà Nội (001), man born in the 20th century (0), 1990 (90).
@@ -38,7 +39,7 @@ def valid_mst(first_nine: str = "010010910") -> str:
 
 
 def pdf(name: str = "scan.pdf", size: int | None = None) -> SimpleUploadedFile:
-    content = PDF_BYTES if size is None else PDF_BYTES + b"0" * (size - len(PDF_BYTES))
+    content = pdf_bytes(size)
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 

@@ -16,6 +16,7 @@ from portal.dossiers.models import (
     Dossier,
     DossierCodeCounter,
     DossierDraft,
+    DraftUpload,
     StatusEvent,
 )
 from portal.dossiers.services import (
@@ -102,7 +103,7 @@ def test_appointment_and_agency_recorded(procedure):
 
 
 @pytest.mark.django_db
-def test_files_move_only_when_the_transaction_commits(
+def test_files_are_in_place_before_the_commit_and_drafts_go_after(
     walker, django_capture_on_commit_callbacks
 ):
     walker.start()
@@ -111,12 +112,17 @@ def test_files_move_only_when_the_transaction_commits(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         walker.post("declaration", {"declaration": "on", "consent": "on"})
     dossier = Dossier.objects.get()
-    document = dossier.documents.first()
-    # Not yet committed: the file is still in the draft folder.
-    assert not document.file.storage.exists(document.file.name)
+    drafts = list(DraftUpload.objects.values_list("file", flat=True))
+    storage = dossier.documents.first().file.storage
+    # Not yet committed: the final copies already exist (a crash now leaves
+    # only extra files), and so do the draft copies.
+    assert all(storage.exists(d.file.name) for d in dossier.documents.all())
+    assert drafts and all(storage.exists(name) for name in drafts)
     for callback in callbacks:
         callback()
-    assert all(d.file.storage.exists(d.file.name) for d in dossier.documents.all())
+    assert all(storage.exists(d.file.name) for d in dossier.documents.all())
+    assert not any(storage.exists(name) for name in drafts)
+    assert not DraftUpload.objects.exists()
 
 
 @pytest.mark.django_db

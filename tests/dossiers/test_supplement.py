@@ -10,10 +10,11 @@ from portal.backoffice.models import SupplementRequest
 from portal.backoffice.workflow import Missing, perform
 from portal.dossiers.models import DocumentSource
 from portal.dossiers.models import DossierStatus as S
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def query(dossier, verify=None):

@@ -85,7 +85,7 @@ def test_api_status(client, dossier):
     assert wrong.json() == unknown.json()
 
 
-@override_settings(DOSSIER_TRACKING_RATE_LIMIT="3/600")
+@override_settings(RATE_LIMITS={"tracking": "3/600"})
 def test_tracking_is_rate_limited(client, dossier):
     params = {"code": dossier.code, "verify": "AAAAAAAA"}
     for _ in range(3):
@@ -93,7 +93,8 @@ def test_tracking_is_rate_limited(client, dossier):
     blocked = client.get("/vi/tra-cuu-ho-so/", params)
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) > 0
-    assert "Tra cứu quá nhiều lần" in blocked.content.decode()
+    assert "Quá nhiều yêu cầu" in blocked.content.decode()
+    assert "mỗi kết nối chỉ được tra cứu" in blocked.content.decode()
     # Even the right code is refused while blocked; the API shares the budget.
     right = {"code": dossier.code, "verify": dossier.verification_code}
     assert client.get("/vi/tra-cuu-ho-so/", right).status_code == 429
@@ -107,7 +108,7 @@ def test_tracking_is_rate_limited(client, dossier):
 
 
 def test_empty_form_is_not_counted(client):
-    with override_settings(DOSSIER_TRACKING_RATE_LIMIT="1/600"):
+    with override_settings(RATE_LIMITS={"tracking": "1/600"}):
         for _ in range(3):
             assert client.get("/vi/tra-cuu-ho-so/").status_code == 200
 

@@ -101,9 +101,16 @@ def demo_site(request, django_db_setup, django_db_blocker) -> Iterator[str]:
         # the search node does not answer.
         call_command("search_index", "rebuild", stdout=io.StringIO())
         server = LiveServer("127.0.0.1:0")
+    # The live server is the public site of this session: absolute links the
+    # portal hands out (search suggestions, API results, e-mails) point at it.
+    public_base = override_settings(
+        PUBLIC_BASE_URL=server.url, WAGTAILADMIN_BASE_URL=server.url
+    )
+    public_base.enable()
     try:
         yield server.url
     finally:
+        public_base.disable()
         server.stop()
         if own_databases is not None:
             with django_db_blocker.unblock():

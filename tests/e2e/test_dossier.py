@@ -4,13 +4,12 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.files import pdf_bytes
+
 from . import key_pages
 
-# A small but real PDF: the wizard checks the file's signature, not its name.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# A real PDF: the wizard opens uploads with a PDF library.
+PDF = pdf_bytes()
 APPLICANT = {
     "full_name": "Nguyễn Thị Hồng Nhung",
     "id_number": "001190004567",  # Hà Nội, woman born in 1990

@@ -4,8 +4,9 @@ in a URL), the asker's page with the answer, files, and the lookup limit."""
 import pytest
 from django.core.files.base import ContentFile
 
-from portal.dossiers.ratelimit import tracking_rate
+from portal.questions.limits import FOLLOW_SCOPE
 from portal.questions.models import FileSource, QuestionFile
+from portal.security.ratelimit import rate_for
 from tests.factories.questions import QuestionFactory, answered, published
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_the_status_page_needs_the_second_factor(client, agencies):
 
 def test_lookups_are_limited(client, agencies):
     question = QuestionFactory(agency=agencies[0])
-    for _ in range(tracking_rate().limit):
+    for _ in range(int(rate_for(FOLLOW_SCOPE).split("/")[0])):
         client.post(FOLLOW, {"reference": question.reference, "verify": "AAAAAAAA"})
     response = client.post(
         FOLLOW, {"reference": question.reference, "verify": question.verification_code}

@@ -179,6 +179,14 @@ class Dossier(models.Model):
         on_delete=models.SET_NULL,
         related_name="dossier",
     )
+    # Decree 13/2023: what the applicant agreed to, in the words they read
+    # (consent.py), and when the personal data was blanked (retention.py).
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("personal data removed at"), null=True, blank=True
+    )
 
     objects = DossierQuerySet.as_manager()
 

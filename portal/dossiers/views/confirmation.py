@@ -3,13 +3,15 @@ as a PDF (only for the browser that submitted the dossier)."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from cms_pages.models import CentreSettings
+from portal.eforms.models import FilledForm
+from portal.eforms.services import attach_declaration
 
 from ..calendar import load_calendar
 from ..models import Dossier
@@ -51,6 +53,7 @@ def confirmation(request, code):
             "explanation": appointment_explanation(dossier, load_calendar()),
             "tracking_url": url,
             "qr_svg": qr_svg(url),
+            "filled_form": FilledForm.objects.filter(dossier=dossier).first(),
         },
     )
 
@@ -69,3 +72,18 @@ def receipt_pdf_view(request, code):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{dossier.code}.pdf"'
     return response
+
+
+@never_cache
+def declaration_pdf_view(request, code):
+    """The declaration filled in from the e-form answers (made now if missing)."""
+    dossier = _receipt_dossier(request, code)
+    filled = FilledForm.objects.filter(dossier=dossier).first() if dossier else None
+    document = attach_declaration(filled) if filled is not None else None
+    if document is None:
+        return restart_page(request, "receipt_denied", status=404)
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"to-khai-{dossier.code}.pdf",
+    )

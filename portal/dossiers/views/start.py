@@ -11,6 +11,7 @@ from django.views import View
 from wagtail.models import Locale
 
 from cms_pages.models import ProcedurePage
+from portal.security.ratelimit import check_rate
 
 from ..models import DossierDraft
 from .session import SESSION_DRAFTS, ensure_session, remember
@@ -57,6 +58,9 @@ class StartView(View):
         )
 
     def post(self, request, procedure_code):
+        refused = check_rate(request, "dossier_start")
+        if refused is not None:
+            return refused
         procedure = find_procedure(procedure_code)
         draft = DossierDraft.objects.create(
             session_key=ensure_session(request),

@@ -8,15 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal.security.ratelimit import check_rate
+
 from ..public_status import public_status, verified_dossier
-from ..ratelimit import tracking_limit
 
 
 @require_GET
 @never_cache
 def api_status(request, code):
     """`GET /api/dossiers/CODE/status/?verify=SECRET` (same data as the tracking page)."""
-    limited = tracking_limit(request, json=True)
+    limited = check_rate(request, "tracking", json=True)
     if limited is not None:
         return limited
     dossier = verified_dossier(code, request.GET.get("verify", ""))

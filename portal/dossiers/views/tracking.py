@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from portal.security.ratelimit import check_rate
+
 from ..forms import TrackingForm
 from ..public_status import (
     public_status,
@@ -18,7 +20,6 @@ from ..public_status import (
     tracking_query,
     verified_dossier,
 )
-from ..ratelimit import tracking_limit
 from ..supplements import SupplementUploadForm, open_request, store_supplement
 
 
@@ -28,7 +29,7 @@ def track(request):
     form = TrackingForm(request.GET or None)
     context = {"form": form, "result": None, "not_found": False}
     if form.is_bound:
-        limited = tracking_limit(request)
+        limited = check_rate(request, "tracking")
         if limited is not None:
             return limited
         if form.is_valid():

@@ -20,8 +20,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
+from portal.eforms.builder import EFormPageForm
+from portal.eforms.services import FormAnswers
+
 from .. import steps
 from ..draft_storage import DraftStorage
+from ..eform_steps import EFormStepsMixin, is_form_step
 from ..emails import send_resume_link
 from ..forms import DocumentsForm
 from ..models import ApplicantType, Dossier, DossierDraft
@@ -31,8 +35,9 @@ from .session import SESSION_SUBMITTED, remember, restart_page
 WIZARD_PREFIX = "dossier_wizard"
 
 
-class DossierWizardView(NamedUrlWizardView):
-    """The dossier wizard (steps and conditions in steps.py)."""
+class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
+    """The dossier wizard (steps and conditions in steps.py; the procedure's
+    e-form pages are added by EFormStepsMixin)."""
 
     template_name = "dossiers/wizard.html"
 
@@ -72,6 +77,7 @@ class DossierWizardView(NamedUrlWizardView):
         self.procedure = procedure
         self.prefix = WIZARD_PREFIX
         self.storage = DraftStorage(self.prefix, request, None, draft=draft)
+        self.setup_eform_steps()
         self.steps = StepsHelper(self)
         response = View.dispatch(self, request, *args, **kwargs)
         self.storage.update_response(response)
@@ -117,9 +123,12 @@ class DossierWizardView(NamedUrlWizardView):
         )
 
     def get_form_kwargs(self, step=None):
+        if is_form_step(step):
+            return self.eform_form_kwargs(step)
         kwargs = {"procedure": self.procedure}
         if step == steps.DOCUMENTS:
             kwargs["draft"] = self.draft
+            kwargs["online"] = self.has_eform
         return kwargs
 
     def process_step(self, form):
@@ -187,7 +196,9 @@ class DossierWizardView(NamedUrlWizardView):
                 "procedure": self.procedure,
                 "draft": self.draft,
                 "step_name": current,
-                "step_title": steps.STEP_TITLES[current],
+                "step_title": self.step_title(current),
+                "eform_page": self.eform_pages.get(current),
+                "has_eform": self.has_eform,
                 "step_number": form_list.index(current) + 1,
                 "step_count": len(form_list),
                 "back_url": self.get_step_url(steps.CHECK)
@@ -210,11 +221,17 @@ class DossierWizardView(NamedUrlWizardView):
             context["fees"] = list(self.procedure.fees.all())
         return context
 
+    def step_title(self, step: str) -> str:
+        page = self.eform_pages.get(step)
+        return page.title if page is not None else steps.STEP_TITLES[step]
+
     @staticmethod
     def _error_list(form) -> list[dict]:
         """Errors for the summary at the top, each linking to its field."""
         if not form.is_bound:
             return []
+        if isinstance(form, EFormPageForm):
+            return form.error_links()
         errors = [
             {"href": "", "message": message} for message in form.non_field_errors()
         ]
@@ -249,6 +266,8 @@ class DossierWizardView(NamedUrlWizardView):
                     else:
                         value = _("Not provided")
                     rows.append({"label": row["document"].name, "value": value})
+            elif isinstance(form, EFormPageForm) and form.is_valid():
+                rows = self.eform_summary(step).rows
             elif form.is_valid():
                 for name, field in form.fields.items():
                     rows.append(
@@ -256,12 +275,12 @@ class DossierWizardView(NamedUrlWizardView):
                     )
             else:
                 rows.append(
-                    {"label": steps.STEP_TITLES[step], "value": _("Not answered yet")}
+                    {"label": self.step_title(step), "value": _("Not answered yet")}
                 )
             sections.append(
                 {
                     "step": step,
-                    "title": steps.STEP_TITLES[step],
+                    "title": self.step_title(step),
                     "rows": rows,
                     "change_url": change_url,
                 }
@@ -283,7 +302,8 @@ class DossierWizardView(NamedUrlWizardView):
     def done(self, form_list, form_dict=None, **kwargs):
         cleaned = {}
         for form in form_list:
-            cleaned.update(form.cleaned_data)
+            if not isinstance(form, EFormPageForm):
+                cleaned.update(form.cleaned_data)
         kind = steps.applicant_type(self) or ApplicantType.INDIVIDUAL
         fee = form_dict[steps.DELIVERY].chosen_fee()
         answers = Answers(
@@ -301,6 +321,11 @@ class DossierWizardView(NamedUrlWizardView):
             postal_address=cleaned.get("postal_address", "").strip(),
             fee_label=fee.label if fee else "",
             fee_vnd=fee.amount_vnd if fee else None,
+            form=FormAnswers(
+                self.eform_definition, self.eform_answers(), self.eform_form_id
+            )
+            if self.has_eform
+            else None,
         )
         dossier = submit_dossier(self.draft, answers)
         remember(self.request, SESSION_SUBMITTED, dossier.code)

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "demo.site.load_site",
     "demo.site.load_catalogue",
+    "demo.eforms.load_eforms",
     "demo.search_index.index_catalogue",
     "demo.investment.load_investment",
     "demo.content.load_content",

@@ -21,11 +21,10 @@ from wagtail.models import Locale
 from cms_pages.models import ProcedurePage
 from cms_pages.spam import honeypot_filled
 from portal.dossiers.views.session import remember
-from portal.http import too_many_requests
 
 from .. import uploads
 from ..forms import AskForm, FollowForm
-from ..limits import ask_allowed, follow_allowed
+from ..limits import ask_refused, follow_refused
 from ..models import FileSource, Question, Topic
 from ..services import answer_working_days, ask_question, verified_question
 
@@ -93,8 +92,8 @@ def ask(request):
             request, AskForm(initial=_initial(request), language=language)
         )
     form = AskForm(request.POST, request.FILES, language=language)
-    allowed, retry_after = ask_allowed(request)
-    if not allowed:
+    retry_after = ask_refused(request)
+    if retry_after:
         form.is_valid()
         return _render_ask(request, form, status=429, retry_after=retry_after)
     if honeypot_filled(request):
@@ -145,13 +144,9 @@ def follow(request):
     not_found = False
     if request.method == "POST":
         form = FollowForm(request.POST)
-        allowed, retry_after = follow_allowed(request)
-        if not allowed:
-            return same_origin(
-                too_many_requests(
-                    request, retry_after, template="questions/too_many.html"
-                )
-            )
+        refused = follow_refused(request)
+        if refused is not None:
+            return same_origin(refused)
         if form.is_valid():
             question = verified_question(
                 form.cleaned_data["reference"], form.cleaned_data["verify"]

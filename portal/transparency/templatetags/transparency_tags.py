@@ -38,7 +38,7 @@ def page_feedback(context, page=None):
 
 @register.inclusion_tag("transparency/includes/rating_prompt.html")
 def rating_prompt(dossier):
-    """"How did we do?" once the result is returned, until the applicant rates."""
+    """ "How did we do?" once the result is returned, until the applicant rates."""
     can_rate = (
         dossier is not None
         and dossier.status == DossierStatus.RESULT_RETURNED
