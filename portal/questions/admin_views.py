@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -25,6 +25,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.backoffice import deadlines
 from portal.backoffice.admin_views import default_locale_agencies
+from portal.security.exports import SafeExportIndexView
 
 from . import uploads
 from .admin_forms import StepForm
@@ -87,8 +88,10 @@ class StatusColumn(Column):
         return label
 
 
-class QuestionIndexView(IndexView):
-    """The listing: only the questions this user may see."""
+class QuestionIndexView(SafeExportIndexView):
+    """The listing: only the questions this user may see. Its CSV/XLSX
+    export has no contact details, and no cell can start a formula (the
+    subject is the asker's own text)."""
 
     def get_base_queryset(self):
         return visible_questions(
@@ -268,6 +271,23 @@ class QuestionViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     ordering = ["-received_at"]
+    list_export = [
+        "reference",
+        "kind",
+        "topic",
+        "procedure_code",
+        "subject",
+        "agency",
+        "language",
+        "status",
+        "publication",
+        "received_at",
+        "due_date",
+        "answered_at",
+        "answer_working_days",
+        "answered_on_time",
+    ]
+    export_filename = "cau-hoi"
     list_display = [
         TitleColumn(
             "reference",

@@ -22,10 +22,12 @@ from .queries import MAX_PAGE_SIZE, QuestionFilters, localised_names
 from .services import Asked
 
 SUBJECT_MAX_LENGTH = 200
+# The API's page numbers (portal/api/openapi.yaml, components.parameters.Page).
+MAX_PAGE = 10_000
 QUESTION_MAX_LENGTH = 4000
 QUESTION_MIN_LENGTH = 10
-SLUG = re.compile(r"^[a-z0-9-]{1,100}$")
-CODE = re.compile(r"^[0-9A-Za-z.\-]{1,32}$")
+SLUG = re.compile(r"\A[a-z0-9-]{1,100}\Z")
+CODE = re.compile(r"\A[0-9A-Za-z.\-]{1,32}\Z")
 
 
 def snippet_choices(model, language: str) -> list[tuple[str, str]]:
@@ -214,7 +216,7 @@ class QuestionFilterForm(forms.Form):
     sector = forms.RegexField(regex=SLUG, required=False)
     agency = forms.RegexField(regex=SLUG, required=False)
     procedure = forms.RegexField(regex=CODE, required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
 
     def __init__(self, *args, default_page_size: int = 20, **kwargs):

@@ -1,6 +1,8 @@
 """The admin screens: listing scoped by role, the question page, the step
 forms (posted as the browser posts them), downloads, the dashboard panel."""
 
+import csv
+import io
 import json
 from datetime import date
 
@@ -160,3 +162,16 @@ def test_dashboard_flags_overdue_questions(client, users, agencies):
     assert "Quá hạn rồi" in html and "Của sở khác" not in html
     overdue = client.get("/admin/hoi-dap/?deadline=overdue").content.decode()
     assert "Quá hạn rồi" in overdue
+
+
+def test_export_has_no_contact_details_and_no_formulas(client, users, mine, theirs):
+    QuestionFactory(agency=mine.agency, subject='=HYPERLINK("http://x")')
+    client.force_login(users["official"])
+    response = client.get("/admin/hoi-dap/", {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert mine.reference in cells and theirs.reference not in text
+    assert '\'=HYPERLINK("http://x")' in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert mine.asker_email not in text and mine.asker_phone not in text
