@@ -64,6 +64,7 @@ class AskForm(forms.Form):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=SUBJECT_MAX_LENGTH,
+        error_messages={"required": _("Enter the subject of your question.")},
         help_text=_(
             "In a few words, e.g. “Which papers do I need for a first ID card?”"
         ),
@@ -73,11 +74,7 @@ class AskForm(forms.Form):
         min_length=QUESTION_MIN_LENGTH,
         max_length=QUESTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            "At most %(n)s characters. Do not write your citizen ID number or "
-            "other personal details here: the question may be published."
-        )
-        % {"n": QUESTION_MAX_LENGTH},
+        error_messages={"required": _("Write your question or report.")},
     )
     attachment = forms.FileField(
         label=_("Attach a file"),
@@ -86,7 +83,11 @@ class AskForm(forms.Form):
             "One PDF, JPEG or PNG file, e.g. a photo of the paper you ask about."
         ),
     )
-    asker_name = forms.CharField(label=_("Your name"), max_length=100)
+    asker_name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        error_messages={"required": _("Enter your full name.")},
+    )
     asker_email = forms.EmailField(label=_("Email"), required=False, max_length=254)
     asker_phone = forms.CharField(
         label=_("Mobile phone"), required=False, max_length=20
@@ -104,6 +105,12 @@ class AskForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.language = language
         self.checked: CheckedFile | None = None
+        # Interpolated here, in the visitor's language (at import time it
+        # would be the default language's).
+        self.fields["body"].help_text = _(
+            "At most %(n)s characters. Do not write your citizen ID number or "
+            "other personal details here: the question may be published."
+        ) % {"n": QUESTION_MAX_LENGTH}
         empty = [("", _("Choose…"))]
         self.fields["sector"].choices = empty + snippet_choices(Sector, language)
         self.fields["agency"].choices = empty + snippet_choices(Agency, language)

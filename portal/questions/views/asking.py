@@ -26,6 +26,7 @@ from .. import uploads
 from ..forms import AskForm, FollowForm
 from ..limits import ask_refused, follow_refused
 from ..models import FileSource, Question, Topic
+from ..queries import label_agencies
 from ..services import answer_working_days, ask_question, verified_question
 
 SESSION_ASKED = "questions_asked"
@@ -133,6 +134,7 @@ def confirmation(request, reference: str):
     if question is None:
         raise Http404
     remember(request, SESSION_VERIFIED, question.reference)
+    label_agencies([question], (get_language() or "vi")[:2])
     return no_referrer(
         render(request, "questions/confirmation.html", {"question": question})
     )
