@@ -16,20 +16,18 @@ from portal.backoffice.permissions import (
     Role,
     agency_id_of,
     role_of,
+    visible_dossiers,
 )
 
 from .models import Question
 
 
 def visible_questions(user, queryset: QuerySet | None = None) -> QuerySet:
-    """The questions `user` may see."""
-    queryset = Question.objects.all() if queryset is None else queryset
-    role = role_of(user)
-    if role in (Role.SUPERUSER, Role.CENTRE):
-        return queryset
-    if role is Role.OFFICIAL:
-        return queryset.filter(agency_id=agency_id_of(user))
-    return queryset.none()
+    """The questions `user` may see: the dossiers' rule (everything for the
+    centre, the own agency's for an official), applied to questions."""
+    return visible_dossiers(
+        user, Question.objects.all() if queryset is None else queryset
+    )
 
 
 def acting_role(user, question: Question) -> Role:
