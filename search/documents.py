@@ -172,6 +172,8 @@ class ProcedureDocument(Document):
     steps = _text(highlight=True)
     requirements = _text()
     body = _text(highlight=True)
+    # Published answered questions about the procedure (portal.questions).
+    questions = _text(exact=True)
     url = Keyword(index=False)
 
 

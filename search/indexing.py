@@ -91,7 +91,10 @@ def _groups(
 
 
 def _document(
-    page: ProcedurePage, language: str, group: dict[str, ProcedurePage]
+    page: ProcedurePage,
+    language: str,
+    group: dict[str, ProcedurePage],
+    questions: str = "",
 ) -> dict[str, Any]:
     names = [p.name for lang, p in group.items() if p is not page]
     keywords = list(dict.fromkeys(k for p in group.values() for k in p.keyword_list))
@@ -124,6 +127,8 @@ def _document(
         "steps": _lines(s.text for s in page.steps.all()),
         "requirements": normalise(page.requirements),
         "body": normalise(_stream_text(page.body)),
+        # Published answered questions about the procedure (portal.questions).
+        "questions": normalise(questions),
         "url": page.get_full_url() or page.url or "",
     }
 
@@ -136,17 +141,25 @@ def procedure_documents(
     A locale without a live translation gets the source page's document, so a
     visitor searching in English still finds every procedure.
     """
+    from portal.questions.queries import question_texts
+
     key_list = list(keys) if keys is not None else None
     groups = _groups(live_procedures(key_list))
     default = Locale.get_default().language_code[:2]
     wanted = key_list if key_list is not None else list(groups)
+    questions = question_texts(wanted)
     for key in wanted:
         group = groups.get(key, {})
         for language in documents.LANGUAGES:
             # The locale's own page, else the source-language page; never
             # another translation (an unpublished source hides it everywhere).
             page = group.get(language) or group.get(default)
-            yield key, language, (_document(page, language, group) if page else None)
+            doc = (
+                _document(page, language, group, questions.get(key, ""))
+                if page
+                else None
+            )
+            yield key, language, doc
 
 
 # Database fallback text -----------------------------------------------------
@@ -181,7 +194,10 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
         keywords_folded=folded_lines(doc["keywords"]),
         other_folded=folded_lines(doc["other_names"]),
         summary_folded=folded_lines(
-            doc["result"], doc["sector_name"], doc["agency_name"]
+            doc["result"],
+            doc["sector_name"],
+            doc["agency_name"],
+            doc.get("questions", ""),
         ),
         text_folded=folded_lines(
             *(doc.get(f, "") for f in ("documents", "steps", "requirements", "body"))
@@ -193,6 +209,7 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
             doc["result"],
             doc["sector_name"],
             doc["agency_name"],
+            doc.get("questions", ""),
         ),
         highlight_source="\n".join(
             doc[f] for f in ("result", "documents", "steps", "body") if doc.get(f)

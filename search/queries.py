@@ -54,6 +54,8 @@ MAIN_FIELDS = [
     "result^2",
     "sector_name^1.5",
     "agency_name^0.5",
+    # Published answered questions: how citizens themselves name the case.
+    "questions^0.3",
 ]
 EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
 # Scoring adds the dossier documents; steps, requirements and body are mostly

@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from cms_pages.models import HomePage, ProcedureIndexPage, ProcedurePage
+from portal.questions.queries import best_matches
 from search.forms import FACETS, SearchParamsForm
 from search.query_log import log_search
 from search.results import SearchResults
@@ -144,6 +145,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         for hit in results.results
         if hit.page_id in pages
     ]
+    # A published question that matches, shown under its procedure's card.
+    for page_id, question in best_matches(pages.values(), params.q).items():
+        pages[page_id].matching_question = question
     querystring = request.GET.copy()
     querystring.pop("page", None)
     selected = {facet: params.selected(facet) for facet in FACETS}

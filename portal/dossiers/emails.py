@@ -33,12 +33,15 @@ logger = logging.getLogger(__name__)
 
 
 def _send(template: str, context: dict, to: str, language: str) -> None:
-    """Render and send one e-mail; a mail server error is raised (OSError)."""
+    """Render and send one e-mail; a mail server error is raised (OSError).
+
+    `template` names a pair under dossiers/email/ ("receipt"), or is a path
+    of another app's pair ("questions/email/answered").
+    """
+    path = template if "/" in template else f"dossiers/email/{template}"
     with translation.override(language):
-        subject = " ".join(
-            render_to_string(f"dossiers/email/{template}_subject.txt", context).split()
-        )
-        body = render_to_string(f"dossiers/email/{template}.txt", context)
+        subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
+        body = render_to_string(f"{path}.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
@@ -62,6 +65,10 @@ def _deliver(
             logger.error("Gave up sending %s email to %s", template, to)
         return False
     return True
+
+
+# Other apps' e-mail tasks send and retry the same way.
+deliver = _deliver
 
 
 @task()

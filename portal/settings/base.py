@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "portal.appointments",
     "portal.transparency",
     "portal.editorial",
+    "portal.questions",
     "portal.security",
     "axes",
     "csp",

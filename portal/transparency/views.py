@@ -35,6 +35,7 @@ from portal.dossiers.public_status import (
 from portal.security.exports import neutralise_row
 from portal.security.ratelimit import rate_limited
 
+from . import question_figures
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
 from .models import DossierRating, PageFeedback
@@ -127,6 +128,9 @@ def statistics_page(request):
     )
     visits = visit_figures(period.start, period.end)
     stats.localise_labels(visits.by_sector, "sector", request.LANGUAGE_CODE)
+    question_rows, question_total = question_figures.compute(
+        period, request.LANGUAGE_CODE
+    )
     context = {
         "error": error,
         "group_by": group_by,
@@ -138,6 +142,9 @@ def statistics_page(request):
         "chart": _month_chart(months_rows),
         "definitions": stats.DEFINITIONS,
         "visits": visits,
+        "question_rows": question_rows,
+        "question_total": question_total,
+        "question_definitions": question_figures.DEFINITIONS,
         "csv_url": f"{reverse('statistics_api')}?{query}&format=csv",
         "json_url": f"{reverse('statistics_api')}?{query}",
     }
@@ -170,11 +177,22 @@ def statistics_api(request):
             "results": [row.as_dict() for row in rows],
             "total": total.as_dict(),
             "appointments": visit_figures(period.start, period.end).as_dict(),
+            "questions": _question_figures(period, request.LANGUAGE_CODE),
         },
         json_dumps_params={"ensure_ascii": False},
     )
     # Cache-Control comes from portal.cache_control (CACHEABLE_VIEWS: 60 s).
     return response
+
+
+def _question_figures(period, language: str) -> dict:
+    """Questions and answers per agency, with their definitions (JSON)."""
+    rows, total = question_figures.compute(period, language)
+    return {
+        "definitions": {k: str(v) for k, v in question_figures.DEFINITIONS.items()},
+        "results": [row.as_dict() for row in rows],
+        "total": total.as_dict(),
+    }
 
 
 def _csv_response(rows, total, group_by, period) -> HttpResponse:

@@ -11,6 +11,7 @@ PROCEDURE = "/api/procedures/{code}/"
 STATUS = "/api/dossiers/{code}/status/"
 STATISTICS = "/api/statistics/"
 UNITS = "/api/administrative-units/"
+QUESTIONS = "/api/questions/"
 
 
 def test_search_answers(api, client):
@@ -102,6 +103,26 @@ def test_statistics_answers(api, client):
         {"group_by": "nonsense"},
     ):
         assert_matches_schema(client.get(STATISTICS, query), STATISTICS)
+    march = {"from": "2026-03", "to": "2026-03"}  # when the factories answer
+    figures = client.get(STATISTICS, march).json()["questions"]
+    assert figures["total"]["answered"] == 2
+
+
+def test_questions_answers(api, client):
+    for query in (
+        {},
+        {"procedure": "1.001193"},
+        {"sector": "khong-co", "agency": "khong-co", "page": 3, "page_size": 1},
+    ):
+        response = client.get(QUESTIONS, query)
+        assert response.status_code == 200
+        assert_matches_schema(response, QUESTIONS)
+    results = client.get(QUESTIONS).json()["results"]
+    assert {r["procedure"] for r in results} == {"1.001193", None}
+    for query in ({"page": 0}, {"page_size": 101}, {"sector": "<b>"}):
+        response = client.get(QUESTIONS, query)
+        assert response.status_code == 400, query
+        assert_matches_schema(response, QUESTIONS)
 
 
 def test_administrative_units_answers(client, db):

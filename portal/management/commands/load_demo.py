@@ -23,6 +23,7 @@ DEMO_STEPS = [
     "demo.dossiers.load_dossiers",
     "demo.appointments.load_appointments",
     "demo.editorial.load_editorial",
+    "demo.questions.load_questions",
 ]
 
 
