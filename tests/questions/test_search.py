@@ -10,7 +10,7 @@ from django.test import override_settings
 from portal.questions.workflow import perform
 from search import backends, documents, indexing
 from search.forms import SearchParams
-from search.queries import search_procedures
+from search.service import search_procedures
 from tests.factories.questions import answered
 from tests.search.conftest import (  # noqa: F401 - fixtures
     _fresh_search_state,
