@@ -14,7 +14,7 @@ of the stages' longest durations. Over every combination of conditions this
 gives a range, shortest to longest, and the combinations that reach each end
 are kept so the page can say in words what it assumed.
 
-Pure functions on plain values: the block (blocks.JourneyValue) builds the
+Pure functions on plain values: the block (block_values.JourneyValue) builds the
 `PlanStep`s from the editor's data and the linked procedures.
 """
 
