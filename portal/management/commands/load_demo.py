@@ -18,6 +18,8 @@ DEMO_STEPS = [
     "demo.content.load_content",
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
+    "demo.appointments.load_appointments",
+    # Last: adopts every English page and snippet the steps above made.
     "demo.editorial.load_editorial",
 ]
 
