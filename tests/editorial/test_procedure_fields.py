@@ -19,6 +19,7 @@ from django.utils import translation
 
 from cms_pages.models import ProcedurePage
 from tests.factories.catalogue import AgencyFactory, ProcedurePageFactory, SectorFactory
+from tests.factories.eforms import EFormFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +83,8 @@ def two_values(field: models.Field):
             return wagtail_factories.ImageFactory(), None
         if model._meta.label == "wagtaildocs.Document":
             return wagtail_factories.DocumentFactory(title="Mẫu tờ khai"), None
+        if model._meta.label == "eforms.EForm":
+            return EFormFactory(key="to-khai-thu-nghiem", title="Tờ khai thử"), None
         return None, None
     raise AssertionError(f"no test values for {field!r}")
 
@@ -99,6 +102,7 @@ def procedure(site_tree):
         documents=1,
         steps=1,
         legal_bases=1,
+        eform=EFormFactory(),
     )
     page_fields, rows = form_fields()
     for name in page_fields:
@@ -156,12 +160,16 @@ def test_every_text_field_is_on_the_page(client, procedure):
 
 
 def changes_the_page(client, procedure, obj, name: str) -> bool:
-    """Does giving `obj.name` two different values render two different pages?"""
-    renders = []
+    """Does giving `obj.name` two different values render two different pages?
+    The field gets its value back afterwards (rows shown only with an e-form
+    need the page's e-form)."""
+    original, renders = getattr(obj, name), []
     for value in two_values(obj._meta.get_field(name)):
         setattr(obj, name, value)
         obj.save()
         renders.append(page_html(client, procedure))
+    setattr(obj, name, original)
+    obj.save()
     return renders[0] != renders[1]
 
 

@@ -22,8 +22,9 @@ DEMO_STEPS = [
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
     "demo.appointments.load_appointments",
-    "demo.editorial.load_editorial",
     "demo.questions.load_questions",
+    # Last: adopts every English page and snippet the steps above made.
+    "demo.editorial.load_editorial",
 ]
 
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0004_consent_and_retention'),
+        ('dossiers', '0005_merge_consent_opening_hours'),
     ]
 
     operations = [
