@@ -46,6 +46,8 @@ CACHEABLE_VIEWS: dict[str, int | None] = {
     "questions:detail": None,
     "questions_api": None,
     "sitemap": None,
+    # "Book a visit": finding a procedure (a GET form), the same for everyone.
+    "appointments:book_index": None,
 }
 
 

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.appointments",
     "portal.transparency",
     "portal.questions",
     "portal.security",
@@ -465,3 +466,8 @@ PERSONAL_DATA_RETENTION_DAYS = int(
 UPLOAD_MAX_IMAGE_PIXELS = int(
     os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(60_000_000))
 )
+
+# Visits to the centre (portal/appointments; see docs/appointments.md).
+# Queue numbers only from these networks (the kiosks in the hall), e.g.
+# "10.20.0.0/24"; empty = from anywhere (rate-limited per client).
+APPOINTMENT_KIOSK_NETWORKS = env_list("APPOINTMENT_KIOSK_NETWORKS")

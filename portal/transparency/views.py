@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from cms_pages.spam import honeypot_filled
+from portal.appointments.figures import visit_figures
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import requested_dossier, tracking_path
 from portal.security.exports import neutralise_row
@@ -124,6 +125,8 @@ def statistics_page(request):
     question_rows, question_total = question_figures.compute(
         period, request.LANGUAGE_CODE
     )
+    visits = visit_figures(period.start, period.end)
+    stats.localise_labels(visits.by_sector, "sector", request.LANGUAGE_CODE)
     context = {
         "error": error,
         "group_by": group_by,
@@ -137,6 +140,7 @@ def statistics_page(request):
         "question_rows": question_rows,
         "question_total": question_total,
         "question_definitions": question_figures.DEFINITIONS,
+        "visits": visits,
         "csv_url": f"{reverse('statistics_api')}?{query}&format=csv",
         "json_url": f"{reverse('statistics_api')}?{query}",
     }
@@ -169,6 +173,7 @@ def statistics_api(request):
             "results": [row.as_dict() for row in rows],
             "total": total.as_dict(),
             "questions": _question_figures(period, request.LANGUAGE_CODE),
+            "appointments": visit_figures(period.start, period.end).as_dict(),
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -19,6 +19,7 @@ DEMO_STEPS = [
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
     "demo.questions.load_questions",
+    "demo.appointments.load_appointments",
 ]
 
 
