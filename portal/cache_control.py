@@ -42,6 +42,8 @@ CACHEABLE_VIEWS: dict[str, int | None] = {
     "statistics_api": STATISTICS_SECONDS,
     "robots_txt": None,
     "sitemap": None,
+    # "Book a visit": finding a procedure (a GET form), the same for everyone.
+    "appointments:book_index": None,
 }
 
 

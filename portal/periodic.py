@@ -19,7 +19,7 @@ JOBS: dict[str, list[tuple[str, ...]]] = {
     # Every 5 minutes: search updates that outlived their own retries.
     "frequent": [("search_index", "update"), ("recover_dossier_files",)],
     # Once a working day, before opening hours.
-    "workday": [("warn_due_dossiers",)],
+    "workday": [("warn_due_dossiers",), ("send_appointment_reminders",)],
     "daily": [
         ("purge_dossier_drafts",),
         ("clearsessions",),

@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages.views import MultilingualSitemap, favicon_redirect, robots_txt
 from portal.api import schema as api_schema
+from portal.appointments import urls as appointment_urls
 from portal.dossiers import urls as dossier_urls
 from portal.eforms import urls as eform_urls
 from portal.transparency import urls as transparency_urls
@@ -31,6 +32,13 @@ urlpatterns = [
     ),
     path("", include(transparency_urls.api_urlpatterns)),
     path("", include((eform_urls.api_urlpatterns, "eforms"), namespace="eforms")),
+    path(
+        "",
+        include(
+            (appointment_urls.api_urlpatterns, "appointments"),
+            namespace="appointments_api",
+        ),
+    ),
     path(
         "sitemap.xml",
         sitemap_view,
@@ -53,6 +61,13 @@ urlpatterns += i18n_patterns(
         "", include((dossier_urls.public_urlpatterns, "dossiers"), namespace="dossiers")
     ),
     path("", include(transparency_urls.public_urlpatterns)),
+    path(
+        "",
+        include(
+            (appointment_urls.public_urlpatterns, "appointments"),
+            namespace="appointments",
+        ),
+    ),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -8,8 +8,20 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 
+class BilingualFieldsMixin:
+    """Text kept in a Vietnamese field and an English `<field>_en` field (for
+    models that are not per locale): `_localised(field)` gives the English
+    one on English pages when it is filled in."""
+
+    def _localised(self, field: str) -> str:
+        value = getattr(self, field)
+        if (get_language() or "vi").startswith("en"):
+            return getattr(self, f"{field}_en") or value
+        return value
+
+
 @register_setting(icon="home")
-class CentreSettings(BaseSiteSetting):
+class CentreSettings(BilingualFieldsMixin, BaseSiteSetting):
     """The centre's identity and contact details, shown in header, footer and receipts.
 
     Text a visitor reads has a Vietnamese and an English field: site settings
@@ -99,12 +111,6 @@ class CentreSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Centre details")
-
-    def _localised(self, field: str) -> str:
-        value = getattr(self, field)
-        if (get_language() or "vi").startswith("en"):
-            return getattr(self, f"{field}_en") or value
-        return value
 
     @property
     def display_name(self) -> str:

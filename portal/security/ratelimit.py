@@ -51,6 +51,13 @@ DEFAULT_RATE_LIMITS = {
     # Search, suggest and administrative-units APIs: a ceiling that type-ahead
     # never reaches.
     "search_api": "300/60",
+    # Visits to the centre (portal/appointments): bookings made, booking-code
+    # lookups (cancel, move: guessing must be slow), queue numbers from one
+    # kiosk serving a busy hall, and the free-slots API the calendar asks.
+    "appointments_book": "10/3600",
+    "appointments_manage": "20/600",
+    "appointments_kiosk": "300/3600",
+    "appointments_api": "120/60",
 }
 
 # Why the visitor is stopped, per scope (the page says it in their language).
@@ -58,6 +65,10 @@ REASONS = {
     "tracking": gettext_lazy(
         "To protect citizens' data, each connection may look up only a limited "
         "number of dossiers."
+    ),
+    "appointments_manage": gettext_lazy(
+        "To protect visitors' bookings, each connection may look up only a "
+        "limited number of booking codes."
     ),
     "forms": gettext_lazy(
         "You have sent this form several times in a short while. What you typed "

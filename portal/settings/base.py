@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "search",
     "portal.dossiers",
     "portal.backoffice",
+    "portal.appointments",
     "portal.transparency",
     "portal.security",
     "axes",
@@ -388,7 +389,9 @@ RATE_LIMITS = {
 # Admin login throttling (django-axes): this many failures per user name, or
 # per address, within LOGIN_LOCKOUT_MINUTES lock logins out for that long.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.security.client.axes_client_ip"
@@ -414,7 +417,12 @@ _CSP_DIRECTIVES = {
     "img-src": [SELF, "data:"],
     "font-src": [SELF],
     "connect-src": [SELF],
-    "frame-src": [SELF, *env_list("CSP_FRAME_SRC", "https://www.youtube-nocookie.com,https://www.youtube.com")],
+    "frame-src": [
+        SELF,
+        *env_list(
+            "CSP_FRAME_SRC", "https://www.youtube-nocookie.com,https://www.youtube.com"
+        ),
+    ],
     "frame-ancestors": [SELF],
     "form-action": [SELF],
     "base-uri": [SELF],
@@ -454,4 +462,11 @@ PERSONAL_DATA_RETENTION_DAYS = int(
 
 # Uploads (portal/dossiers/validators.py): images are decoded in full, and
 # refused above this many pixels (Pillow's decompression-bomb guard).
-UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(60_000_000)))
+UPLOAD_MAX_IMAGE_PIXELS = int(
+    os.environ.get("UPLOAD_MAX_IMAGE_PIXELS", str(60_000_000))
+)
+
+# Visits to the centre (portal/appointments; see docs/appointments.md).
+# Queue numbers only from these networks (the kiosks in the hall), e.g.
+# "10.20.0.0/24"; empty = from anywhere (rate-limited per client).
+APPOINTMENT_KIOSK_NETWORKS = env_list("APPOINTMENT_KIOSK_NETWORKS")

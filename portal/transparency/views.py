@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from cms_pages.spam import honeypot_filled
+from portal.appointments.figures import visit_figures
 from portal.dossiers.models import DossierStatus
 from portal.dossiers.public_status import (
     requested_dossier,
@@ -124,6 +125,8 @@ def statistics_page(request):
     query = urlencode(
         {"group_by": group_by, "from": period.from_param, "to": period.to_param}
     )
+    visits = visit_figures(period.start, period.end)
+    stats.localise_labels(visits.by_sector, "sector", request.LANGUAGE_CODE)
     context = {
         "error": error,
         "group_by": group_by,
@@ -134,6 +137,7 @@ def statistics_page(request):
         "total": total,
         "chart": _month_chart(months_rows),
         "definitions": stats.DEFINITIONS,
+        "visits": visits,
         "csv_url": f"{reverse('statistics_api')}?{query}&format=csv",
         "json_url": f"{reverse('statistics_api')}?{query}",
     }
@@ -165,6 +169,7 @@ def statistics_api(request):
             "definitions": {key: str(text) for key, text in stats.DEFINITIONS.items()},
             "results": [row.as_dict() for row in rows],
             "total": total.as_dict(),
+            "appointments": visit_figures(period.start, period.end).as_dict(),
         },
         json_dumps_params={"ensure_ascii": False},
     )

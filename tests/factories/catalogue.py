@@ -141,7 +141,10 @@ class ProcedurePageFactory(wagtail_factories.PageFactory):
 def build_site() -> tuple[HomePage, ProcedureIndexPage]:
     """A Vietnamese home page (the default site's root) with a catalogue under it."""
     Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
+    # A transactional test may have flushed the root that Wagtail's migration made.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", live=True)
+    )
     home = HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True

@@ -1,13 +1,15 @@
 """The working-day calendar editors keep (holidays, make-up working days) and
 the centre's working hours: what appointment dates are counted with
-(portal.dossiers.calendar reads them)."""
+(portal.dossiers.calendar reads them) and when the counters are open for
+booked visits (portal.appointments reads the opening times)."""
 
 from datetime import time
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -74,11 +76,53 @@ class WorkingTimeSettings(BaseSiteSetting):
         help_text=_("Only used when the centre is open on Saturday mornings."),
     )
 
+    # The counters' opening times (Saturday mornings: the morning session
+    # only). Visits to the centre are booked inside them.
+    morning_opens = models.TimeField(_("counters open (morning)"), default=time(7, 30))
+    morning_closes = models.TimeField(
+        _("counters close (morning)"), default=time(11, 30)
+    )
+    afternoon_opens = models.TimeField(
+        _("counters open (afternoon)"), default=time(13, 30)
+    )
+    afternoon_closes = models.TimeField(
+        _("counters close (afternoon)"), default=time(17, 0)
+    )
+
     panels = [
         FieldPanel("cutoff_time"),
         FieldPanel("saturday_morning_work"),
         FieldPanel("saturday_cutoff_time"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("morning_opens"), FieldPanel("morning_closes")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("afternoon_opens"), FieldPanel("afternoon_closes")]
+                ),
+            ],
+            heading=_("Opening hours of the counters"),
+        ),
     ]
+
+    def clean(self):
+        super().clean()
+        order = [
+            self.morning_opens,
+            self.morning_closes,
+            self.afternoon_opens,
+            self.afternoon_closes,
+        ]
+        if any(value is None for value in order):
+            return
+        if not order[0] < order[1] <= order[2] < order[3]:
+            raise ValidationError(
+                _(
+                    "The opening times must follow each other: morning opening, "
+                    "morning closing, afternoon opening, afternoon closing."
+                )
+            )
 
     class Meta:
         verbose_name = _("Working hours")

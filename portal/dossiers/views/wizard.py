@@ -22,6 +22,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from portal.eforms.builder import EFormPageForm
 from portal.eforms.services import FormAnswers
+from portal.form_errors import error_summary
 
 from .. import steps
 from ..draft_storage import DraftStorage
@@ -227,28 +228,10 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
 
     @staticmethod
     def _error_list(form) -> list[dict]:
-        """Errors for the summary at the top, each linking to its field, in
-        the order of the fields on the page (form.errors keeps the order the
-        checks ran in: a check in clean() would come after every field)."""
-        if not form.is_bound:
-            return []
-        if isinstance(form, EFormPageForm):
+        """Errors for the summary at the top, each linking to its field."""
+        if isinstance(form, EFormPageForm) and form.is_bound:
             return form.error_links()
-        errors = [
-            {"href": "", "message": message} for message in form.non_field_errors()
-        ]
-        for name in form.fields:
-            messages = form.errors.get(name)
-            if not messages:
-                continue
-            bound = form[name]
-            widget = bound.field.widget
-            field_id = bound.id_for_label
-            if isinstance(widget, django_forms.RadioSelect):
-                field_id = f"{bound.auto_id}_0"
-            for message in messages:
-                errors.append({"href": f"#{field_id}", "message": message})
-        return errors
+        return error_summary(form)
 
     def summary(self) -> list[dict]:
         """Check your answers: every answer and file, with a change link per step."""

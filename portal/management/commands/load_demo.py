@@ -21,6 +21,7 @@ DEMO_STEPS = [
     "demo.content.load_content",
     "demo.calendar.load_calendar",
     "demo.dossiers.load_dossiers",
+    "demo.appointments.load_appointments",
 ]
 
 
