@@ -289,7 +289,7 @@ def load_questions(stdout: TextIO) -> None:
         f"Demo questions: {len(created)} ({len(public)} published, "
         f"{len(created) - len(public)} hidden)."
     )
-    from search.indexing import schedule
+    from search.signals import schedule
 
     schedule({q.procedure.translation_key for q in created if q.procedure_id})
 

@@ -31,7 +31,7 @@ def questions_prefixes() -> set[str]:
 
 def public_content_changed(question: Question) -> None:
     """Re-index the procedure and purge the pages that show the question."""
-    from search.indexing import schedule
+    from search.signals import schedule
 
     procedure = question.procedure
     if procedure is not None:

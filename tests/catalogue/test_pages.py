@@ -23,8 +23,9 @@ from tests.language import (
 # settings, language links); what the catalogue adds is a fixed handful. Raise
 # a budget only for a new feature, never because a page has more rows.
 # Measured on PostgreSQL with the chrome cached: 16 and 15 (24 each before
-# the front-cache round, docs/benchmarks.md).
-PROCEDURE_PAGE_MAX_QUERIES = 16
+# the front-cache round, docs/benchmarks.md); the procedure page then gained
+# two features: its e-form line and its published questions (18).
+PROCEDURE_PAGE_MAX_QUERIES = 18
 CATALOGUE_PAGE_MAX_QUERIES = 15
 
 
