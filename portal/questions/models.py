@@ -305,3 +305,4 @@ class QuestionSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Questions and answers")
+        verbose_name_plural = _("Questions and answers")
