@@ -47,7 +47,7 @@ EVALSET = ROOT / "benchmarks" / "evalset"
 EVAL_QUERIES = EVALSET / "queries.json"
 EVAL_CATALOGUE = EVALSET / "procedures.json"
 SAMPLE_QUERIES = ROOT / "demo" / "sample-queries.json"
-SAMPLE_CATALOGUE = ROOT / "demo" / "sample-procedures.json"
+SAMPLE_CATALOGUE = ROOT / "tests" / "search" / "data" / "sample-procedures.json"
 
 Fetch = Callable[[str, str], tuple[list[str], str]]
 
