@@ -26,7 +26,10 @@ def vietnamese_share(text: str) -> float:
 
 
 class _MainText(HTMLParser):
-    """Collects the visible text inside <main> (no scripts, styles, templates)."""
+    """Collects the visible text inside <main> (no scripts, styles, templates),
+    leaving out elements marked `lang="vi"`: text the page announces as
+    Vietnamese on purpose (a link to the Vietnamese page, a citizen's question
+    shown with an "In Vietnamese" tag), which screen readers read as such."""
 
     SKIP = {"script", "style", "template", "noscript"}
 
@@ -34,6 +37,7 @@ class _MainText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.in_main = 0
         self.skipping = 0
+        self.vietnamese: list[str] = []  # open tags of a lang="vi" element
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -41,15 +45,21 @@ class _MainText(HTMLParser):
             self.in_main += 1
         elif tag in self.SKIP:
             self.skipping += 1
+        if self.vietnamese and tag == self.vietnamese[0]:
+            self.vietnamese.append(tag)
+        elif not self.vietnamese and (dict(attrs).get("lang") or "").startswith("vi"):
+            self.vietnamese.append(tag)
 
     def handle_endtag(self, tag):
         if tag == "main":
             self.in_main -= 1
         elif tag in self.SKIP and self.skipping:
             self.skipping -= 1
+        if self.vietnamese and tag == self.vietnamese[0]:
+            self.vietnamese.pop()
 
     def handle_data(self, data):
-        if self.in_main and not self.skipping:
+        if self.in_main and not self.skipping and not self.vietnamese:
             self.parts.append(data)
 
 

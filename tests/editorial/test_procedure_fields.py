@@ -72,7 +72,9 @@ def two_values(field: models.Field):
     if isinstance(field, models.BooleanField):
         return True, False
     if field.choices:
-        return field.choices[0][0], field.choices[1][0]
+        # First and last: on a page with one row, neighbouring choices can
+        # read alike (a lone "alternative" fee is simply the fee).
+        return field.choices[0][0], field.choices[-1][0]
     if isinstance(field, models.DecimalField):
         return Decimal(3), Decimal("7.5")
     if isinstance(field, models.IntegerField):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.http import QueryDict
+from django.utils import translation
 
 from cms_pages.roadmap import (
     PlanStep,
@@ -118,7 +119,8 @@ def test_editor_mistakes_are_named_by_step():
         PlanStep(4, parallel_with=4),
         PlanStep(5, relation=R.ALTERNATIVE, alternative_to=1),
     ]
-    errors = validate_relations(steps)
+    with translation.override("en"):
+        errors = validate_relations(steps)
     assert {n: field for n, (field, _m) in errors.items()} == {
         1: "condition",
         2: "alternative_to",
