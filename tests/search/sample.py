@@ -13,7 +13,9 @@ from django.core.management import call_command
 # The shared sample catalogue exactly as the judged sample queries were written
 # against it (demo/sample-procedures.json has since gained English text for the
 # demo, which changes what an English query should find).
-SAMPLE = Path(settings.BASE_DIR) / "tests" / "search" / "data" / "sample-procedures.json"
+SAMPLE = (
+    Path(settings.BASE_DIR) / "tests" / "search" / "data" / "sample-procedures.json"
+)
 QUERIES = Path(settings.BASE_DIR) / "demo" / "sample-queries.json"
 EVAL_CATALOGUE = Path(settings.BASE_DIR) / "benchmarks" / "evalset" / "procedures.json"
 EVAL_QUERIES = Path(settings.BASE_DIR) / "benchmarks" / "evalset" / "queries.json"
