@@ -14,6 +14,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from cms_pages.models import ProcedurePage
 from search import backends, indexing, lexicon, signals, synonyms
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
@@ -56,6 +57,10 @@ def catalogue(catalogue_path, django_db_setup, django_db_blocker):
         with transaction.atomic():
             with override_settings(ELASTICSEARCH_URL=""):
                 backends.reset()
+                # Exactly this catalogue: the browser tests' session demo
+                # (other procedures, other English pages) may be in the
+                # database already.
+                ProcedurePage.objects.all().delete()
                 load_catalogue(catalogue_path)
                 indexing.write_search_text(list(indexing.procedure_documents()))
                 signals.forget_scheduled()  # the load never commits
