@@ -29,7 +29,9 @@ class _MainText(HTMLParser):
     """Collects the visible text inside <main> (no scripts, styles, templates),
     leaving out elements marked `lang="vi"`: text the page announces as
     Vietnamese on purpose (a link to the Vietnamese page, a citizen's question
-    shown with an "In Vietnamese" tag), which screen readers read as such."""
+    shown with an "In Vietnamese" tag), which screen readers read as such.
+    Only on a page that is not Vietnamese itself: `<html lang="vi">` marks
+    the whole page."""
 
     SKIP = {"script", "style", "template", "noscript"}
 
@@ -39,15 +41,23 @@ class _MainText(HTMLParser):
         self.skipping = 0
         self.vietnamese: list[str] = []  # open tags of a lang="vi" element
         self.parts: list[str] = []
+        self.page_language = ""
 
     def handle_starttag(self, tag, attrs):
+        if tag == "html":
+            self.page_language = dict(attrs).get("lang") or ""
+            return
         if tag == "main":
             self.in_main += 1
         elif tag in self.SKIP:
             self.skipping += 1
         if self.vietnamese and tag == self.vietnamese[0]:
             self.vietnamese.append(tag)
-        elif not self.vietnamese and (dict(attrs).get("lang") or "").startswith("vi"):
+        elif (
+            not self.vietnamese
+            and not self.page_language.startswith("vi")
+            and (dict(attrs).get("lang") or "").startswith("vi")
+        ):
             self.vietnamese.append(tag)
 
     def handle_endtag(self, tag):

@@ -14,6 +14,7 @@ from search.service import search_procedures
 from tests.factories.questions import answered
 from tests.search.conftest import (  # noqa: F401 - fixtures
     _fresh_search_state,
+    _unlimited_searches,
     cluster,
     search_prefix,
 )

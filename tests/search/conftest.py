@@ -11,6 +11,7 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 
@@ -25,15 +26,27 @@ def cluster_url() -> str:
     return os.environ.get("ELASTICSEARCH_URL", "")
 
 
+@pytest.fixture(scope="module")
+def _unlimited_searches():
+    """These tests send hundreds of searches a minute from one address, as no
+    visitor does; the limit itself is tested in tests/security.
+
+    Module-scoped on purpose: settings overrides must nest. The module's
+    `cluster` override is often entered in the middle of a test (through
+    `backend`); a per-test override entered before it would, on leaving,
+    restore the settings it saw and silently drop the cluster's index prefix
+    for the rest of the module.
+    """
+    with override_settings(RATE_LIMITS={"search_api": "100000/60"}):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _fresh_search_state():
+def _fresh_search_state(_unlimited_searches):
     backends.reset()
     synonyms.invalidate()
     lexicon.invalidate()
-    # These tests send hundreds of searches a minute from one address, as no
-    # visitor does; the limit itself is tested in tests/security.
-    with override_settings(RATE_LIMITS={"search_api": "100000/60"}):
-        yield
+    yield
     backends.reset()
 
 
@@ -124,7 +137,13 @@ def backend(request, catalogue, db):
     """Each test runs twice: answered by the cluster, then by the database."""
     if request.param == "cluster":
         engine = request.getfixturevalue("indexed")
+        prefix = request.getfixturevalue("search_prefix")
         backends.reset()
-        return engine.name
+        yield engine.name
+        # A test answered by some other index would prove nothing.
+        assert settings.SEARCH_INDEX_PREFIX == prefix, (
+            "the module's search settings were lost during the test"
+        )
+        return
     request.getfixturevalue("on_database")
-    return "database"
+    yield "database"
