@@ -17,19 +17,21 @@ help: ## List the targets
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	@echo "Installing the project and its dependencies into $(VENV)..."
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
 install: $(VENV)/.installed ## Create or refresh .venv with the project and its test dependencies
-	$(PY) scripts/compile_messages.py
+	@$(PY) scripts/compile_messages.py
 
 migrate: install ## Apply database migrations (SQLite by default)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
+	@$(PY) manage.py migrate --noinput --verbosity 0
+	@$(PY) manage.py createcachetable --verbosity 0
+	@echo "Database migrated."
 
 demo: migrate ## Load the demo content once (idempotent)
-	$(PY) manage.py load_demo
+	@$(PY) manage.py load_demo
 
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -3,17 +3,20 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import ListBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-
-class CalloutValue(blocks.StructValue):
-    """Presentation helpers for a callout."""
-
-    def css_modifier(self) -> str:
-        return f"callout--{self.get('tone') or 'info'}"
+from cms_pages.block_values import (
+    CalloutValue,
+    ContactCardValue,
+    EntryPointValue,
+    JourneyValue,
+    LinkValue,
+)
+from cms_pages.roadmap import Relation
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -27,6 +30,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "components/streamfield/blocks/heading_block.html"
         description = _("A section heading")
@@ -51,6 +55,7 @@ class CalloutBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Callout box")
         icon = "warning"
         template = "components/streamfield/blocks/callout_block.html"
         description = _("A highlighted note, warning or tip")
@@ -74,6 +79,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "components/streamfield/blocks/image_block.html"
         description = _("An image with alternative text and caption")
@@ -86,6 +92,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "components/streamfield/blocks/video_block.html"
         description = _("An embedded video guide")
@@ -101,6 +108,7 @@ class DocumentBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("File to download")
         icon = "doc-full"
         template = "components/streamfield/blocks/document_block.html"
         description = _("A file to download")
@@ -115,6 +123,7 @@ class FaqItemBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Question and answer")
         icon = "help"
         template = "components/streamfield/blocks/faq_item_block.html"
         description = _("A question and its answer")
@@ -131,6 +140,7 @@ class FaqBlock(blocks.StructBlock):
     items = blocks.ListBlock(FaqItemBlock(), label=_("Questions"))
 
     class Meta:
+        label = _("Questions and answers")
         icon = "help"
         template = "components/streamfield/blocks/faq_block.html"
         description = _("Frequently asked questions")
@@ -148,6 +158,7 @@ class TableBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Table")
         icon = "table"
         template = "components/streamfield/blocks/table_block.html"
         description = _("A table whose first row is the heading row")
@@ -155,15 +166,6 @@ class TableBlock(blocks.StructBlock):
             "caption": "Lệ phí",
             "rows": [["Hạng mục", "Mức thu"], ["Cấp mới", "50.000 đ"]],
         }
-
-
-class ContactCardValue(blocks.StructValue):
-    """Presentation helpers for a contact card."""
-
-    def phone_href(self) -> str:
-        """The phone number as a tel: link target (digits and + only)."""
-        phone = self.get("phone") or ""
-        return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -177,6 +179,7 @@ class ContactCardBlock(blocks.StructBlock):
     hours = blocks.CharBlock(label=_("Opening hours"), required=False, max_length=300)
 
     class Meta:
+        label = _("Contact card")
         icon = "user"
         template = "components/streamfield/blocks/contact_card_block.html"
         description = _("A contact card: office, phone, email and address")
@@ -205,37 +208,46 @@ class JourneyStepBlock(blocks.StructBlock):
             "counted in the total."
         ),
     )
-    optional = blocks.BooleanBlock(
-        label=_("Only for some projects"),
+    relation = blocks.ChoiceBlock(
+        label=_("Does this step apply to every project?"),
+        choices=Relation.choices,
+        default="required",
+        help_text=_(
+            "Conditional steps become boxes the investor can tick; an alternative "
+            "applies exactly when the step it replaces does not."
+        ),
+    )
+    condition = blocks.CharBlock(
+        label=_("Applies when"),
         required=False,
-        help_text=_("Shown as conditional; still counted in the indicative total."),
+        # "" rather than None when absent: wagtail-localize extracts it as a string.
+        default="",
+        max_length=200,
+        help_text=_(
+            "For a conditional step, e.g. “The project asks for land without "
+            "auction”. Steps with the same words share one box."
+        ),
+    )
+    alternative_to = blocks.IntegerBlock(
+        label=_("Instead of step number"),
+        required=False,
+        min_value=1,
+        help_text=_("For an alternative: the earlier conditional step it replaces."),
+    )
+    parallel_with = blocks.IntegerBlock(
+        label=_("Runs alongside step number"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "Leave empty when the step follows the ones before it. A step that "
+            "runs alongside another counts only when it takes longer."
+        ),
     )
 
     class Meta:
+        label = _("Roadmap step")
         icon = "list-ol"
         description = _("A step that links to a procedure")
-
-
-class JourneyValue(blocks.StructValue):
-    """Resolves each step's procedure in the visitor's language and totals the time."""
-
-    def journey_steps(self) -> list:
-        """Steps with `procedure` swapped for its translation, facts attached.
-
-        (Not named `steps`: templates look up dict keys before methods.)"""
-        from cms_pages.journeys import journey_steps
-
-        cached = getattr(self, "_steps", None)
-        if cached is None:
-            cached = journey_steps(self.get("steps") or [])
-            self._steps = cached
-        return cached
-
-    def total(self):
-        """Indicative total working days of the linked procedures."""
-        from cms_pages.journeys import journey_total
-
-        return journey_total(self.journey_steps())
 
 
 class JourneyBlock(blocks.StructBlock):
@@ -250,7 +262,29 @@ class JourneyBlock(blocks.StructBlock):
         label=_("Show the indicative total time"), required=False, default=True
     )
 
+    def clean(self, value):
+        """Relations must point at steps that make sense (numbers start at 1)."""
+        from cms_pages.roadmap import plan_steps, validate_relations
+
+        value = super().clean(value)
+        errors = validate_relations(plan_steps([], value.get("steps") or []))
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={
+                    "steps": ListBlockValidationError(
+                        block_errors={
+                            number - 1: StructBlockValidationError(
+                                block_errors={field: ValidationError(message)}
+                            )
+                            for number, (field, message) in errors.items()
+                        }
+                    )
+                }
+            )
+        return value
+
     class Meta:
+        label = _("Roadmap")
         icon = "list-ol"
         template = "components/streamfield/blocks/journey_block.html"
         description = _(
@@ -265,16 +299,6 @@ class JourneyBlock(blocks.StructBlock):
             ],
             "show_total": True,
         }
-
-
-class EntryPointValue(blocks.StructValue):
-    """Works out where a life-event tile leads."""
-
-    def url(self) -> str:
-        """A chosen page, else the catalogue filtered by sector, else a search."""
-        from cms_pages.journeys import entry_point_url
-
-        return entry_point_url(self.get("page"), self.get("sector"), self.get("search"))
 
 
 class EntryPointBlock(blocks.StructBlock):
@@ -301,6 +325,7 @@ class EntryPointBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Life event")
         icon = "link"
         template = "components/streamfield/blocks/entry_point_block.html"
         description = _("A life event leading to a guide, a sector or a search")
@@ -309,23 +334,6 @@ class EntryPointBlock(blocks.StructBlock):
             "title": "Thành lập doanh nghiệp",
             "search": "thành lập doanh nghiệp",
         }
-
-
-class LinkValue(blocks.StructValue):
-    """A menu link's address and text in the visitor's language.
-
-    Method names differ from the field names: templates look up dict keys first.
-    """
-
-    def href(self) -> str:
-        page = self.get("page")
-        if page is not None:
-            return page.localized.url or ""
-        return self.get("url") or ""
-
-    def link_text(self) -> str:
-        page = self.get("page")
-        return self.get("text") or (page.localized.title if page is not None else "")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -348,6 +356,7 @@ class LinkBlock(blocks.StructBlock):
     )
 
     class Meta:
+        label = _("Link")
         icon = "link"
         description = _("A link to a page or an address")
         value_class = LinkValue

@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
 
 from cms_pages.blocks import LinkBlock
 
 
-class AlertBanner(TranslatableMixin, models.Model):
+class AlertBanner(TranslatableMixin, index.Indexed, models.Model):
     """A site-wide notice, e.g. changed opening hours over Tết.
 
     Shown on every page while it is switched on and inside its dates.
@@ -40,6 +41,12 @@ class AlertBanner(TranslatableMixin, models.Model):
         FieldPanel("tone"),
         FieldPanel("active"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+    ]
+    # The admin's listing and chooser search titles within one language.
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -68,7 +75,7 @@ class AlertBanner(TranslatableMixin, models.Model):
         return list(by_key.values())
 
 
-class NavigationMenu(TranslatableMixin, models.Model):
+class NavigationMenu(TranslatableMixin, index.Indexed, models.Model):
     """A list of links editors manage: the main menu or a footer column."""
 
     class Location(models.TextChoices):
@@ -88,6 +95,11 @@ class NavigationMenu(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("location"), FieldPanel("sort_order")]),
         FieldPanel("title"),
         FieldPanel("links"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta):

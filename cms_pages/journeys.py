@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from cms_pages.fees import FeeSummary, summarise_fees
 from cms_pages.models.catalogue import ProcedureFee, ProcedureIndexPage, ProcedurePage
 
 # A month has about 22 working days (Vietnam: Monday to Friday).
@@ -23,28 +24,32 @@ WORKING_DAYS_PER_MONTH = Decimal(22)
 
 @dataclass
 class JourneyStep:
-    """One step of a journey as the visitor sees it."""
+    """One step of a journey as the visitor sees it.
+
+    `relation`, `condition`, `alternative_to` and `parallel_with` say how the
+    step stands to the others (cms_pages/roadmap.py does the arithmetic).
+    """
 
     number: int
     title: str
     text: Any
-    optional: bool
     procedure: ProcedurePage | None
     fees: list[ProcedureFee] = field(default_factory=list)
+    relation: str = "required"
+    condition: str = ""
+    alternative_to: int | None = None
+    parallel_with: int | None = None
+    # Left out by the conditions the visitor ticked (JourneyValue.steps_for_visitor).
+    skipped: bool = False
 
     @property
     def days(self) -> Decimal | None:
         return self.procedure.processing_time_days if self.procedure else None
 
     @property
-    def is_free(self) -> bool:
-        """True when every fee of the procedure is zero (or it has none)."""
-        return all(fee.amount_vnd == 0 for fee in self.fees)
-
-    @property
-    def charged_fees(self) -> list[ProcedureFee]:
-        """Fees with an amount above zero or set elsewhere (amount unknown)."""
-        return [fee for fee in self.fees if fee.amount_vnd != 0]
+    def fee_summary(self) -> FeeSummary:
+        """The procedure's fees: what adds up, the alternatives, the occasional."""
+        return summarise_fees(self.fees)
 
 
 def _active_locale() -> Locale | None:
@@ -93,30 +98,15 @@ def journey_steps(steps: Sequence[Any]) -> list[JourneyStep]:
                 number=number,
                 title=step.get("title") or "",
                 text=step.get("text"),
-                optional=bool(step.get("optional")),
                 procedure=procedure,
                 fees=list(procedure.fees.all()) if procedure else [],
+                relation=step.get("relation") or "required",
+                condition=step.get("condition") or "",
+                alternative_to=step.get("alternative_to"),
+                parallel_with=step.get("parallel_with"),
             )
         )
     return result
-
-
-def roadmap_total_days(procedures: Iterable[ProcedurePage | None]) -> Decimal:
-    """Indicative total: the sum of the linked procedures' processing times.
-
-    Steps without a procedure add nothing. The figure counts working days the
-    agencies take once a complete dossier is received, not the investor's own
-    preparation time.
-    """
-    return sum(
-        (Decimal(p.processing_time_days) for p in procedures if p is not None),
-        Decimal(0),
-    )
-
-
-def journey_total(steps: Iterable[JourneyStep]) -> Decimal:
-    """The indicative total working days of a journey's linked procedures."""
-    return roadmap_total_days(step.procedure for step in steps)
 
 
 def working_days_to_months(days: Decimal) -> Decimal:

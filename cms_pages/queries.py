@@ -184,6 +184,7 @@ class CatalogueQuery(FacetedQuery):
             "paginator": paginator,
             "facets": self.facet_options(),
             "selected_filters": self.selected,
+            "selected_count": sum(len(values) for values in self.selected.values()),
             "any_filter": self.any_filter,
             "filter_querystring": self.filter_querystring(),
         }

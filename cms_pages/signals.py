@@ -1,18 +1,35 @@
 """Keep the site chrome cache (menus, banners, centre details, languages) and
-the rendered page fragments (cms_pages.fragments) in step with edits: per
-process without CACHE_URL, shared by every process with it (see
-portal.settings.base.cache_settings)."""
+the rendered page fragments (templates/pages/*.html, `{% cache %}`) in step
+with edits: per process without CACHE_URL, shared by every process with it
+(see portal.settings.base.cache_settings); and Wagtail's search index with
+bulk-written pages (`bulk_writes`)."""
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
+from cms_pages import bulk_writes
 from cms_pages.chrome import AlertBanner, NavigationMenu
-from cms_pages.models import Agency, CentreSettings, Sector
+from cms_pages.models import (
+    Agency,
+    CentreSettings,
+    ProcedureDocument,
+    ProcedureFee,
+    ProcedureLegalBasis,
+    ProcedureStep,
+    Sector,
+)
 from cms_pages.templatetags.site_tags import chrome_cache
 
 
@@ -37,8 +54,21 @@ def clear_on_page_save(sender, instance, **kwargs) -> None:
         clear_chrome()
 
 
+def clear_on_public_question(sender, instance, **kwargs) -> None:
+    """A question shows on its procedure's page once answered and published.
+
+    It can only become public, stop being public or have its public text
+    edited while it is answered (portal.questions.workflow: moderation keeps
+    the status), so saving or deleting an answered question clears the
+    fragments, and the many saves before the answer do not.
+    """
+    if instance.status == "answered":
+        clear_chrome()
+
+
 # What fragments show besides the page's own fields: the chrome, the sector
-# and agency names, document and image links, and whether a page is public.
+# and agency names, the procedure's rows, document and image links, and
+# whether a page is public.
 CHROME_MODELS = (
     AlertBanner,
     NavigationMenu,
@@ -47,14 +77,35 @@ CHROME_MODELS = (
     Sector,
     Agency,
     PageViewRestriction,
+    ProcedureFee,
+    ProcedureDocument,
+    ProcedureStep,
+    ProcedureLegalBasis,
 )
 
 
+def other_apps_models() -> tuple[type[Model], ...]:
+    """Models of apps this one does not import whose rows the procedure page
+    shows: the counters behind its "Book a visit" button (portal.appointments)
+    and the e-form it links to (portal.eforms; publishing or unpublishing
+    that snippet saves it)."""
+    return (
+        apps.get_model("appointments", "Counter"),
+        apps.get_model("eforms", "EForm"),
+    )
+
+
+def translation_models() -> tuple[type[Model], ...]:
+    """wagtail-localize's record of what is translated: the procedure page's
+    source-language notice depends on it (portal.editorial.translations
+    .fully_translated), and translating a string does not publish the page."""
+    return (TranslationSource, Translation, StringSegment, StringTranslation)
+
+
 def connect() -> None:
-    # The procedure page's "Book a visit" button depends on the counters that
-    # take bookings (portal.appointments, an app this one does not import).
-    counter = apps.get_model("appointments", "Counter")
-    models = (*CHROME_MODELS, counter, get_document_model(), get_image_model())
+    bulk_writes.connect_search_handlers()
+    models = (*CHROME_MODELS, *other_apps_models(), *translation_models())
+    models += (get_document_model(), get_image_model())
     for model in models:
         post_save.connect(
             clear_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}"
@@ -63,6 +114,19 @@ def connect() -> None:
             clear_chrome, sender=model, dispatch_uid=f"chrome-del-{model.__name__}"
         )
     post_save.connect(clear_on_page_save, dispatch_uid="chrome-page-save")
+    # A counter's agencies and sectors decide which procedures it books.
+    counter = apps.get_model("appointments", "Counter")
+    for through in (counter.agencies.through, counter.sectors.through):
+        m2m_changed.connect(
+            clear_chrome, sender=through, dispatch_uid=f"chrome-m2m-{through.__name__}"
+        )
+    question = apps.get_model("questions", "Question")
+    post_save.connect(
+        clear_on_public_question, sender=question, dispatch_uid="chrome-question-save"
+    )
+    post_delete.connect(
+        clear_on_public_question, sender=question, dispatch_uid="chrome-question-del"
+    )
     # Menu links, listings and related procedures show the titles and URLs of
     # other pages; Wagtail sends page_unpublished before deleting a live page.
     page_published.connect(clear_chrome, dispatch_uid="chrome-published")

@@ -26,7 +26,12 @@ class Sector(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin's listings and choosers filter by language before searching.
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("sector")
@@ -48,6 +53,15 @@ class Agency(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Short letters that start this agency's dossier codes, e.g. STP."),
     )
+    counter = models.CharField(
+        _("counter at the centre"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The number of the counter where this agency receives dossiers and "
+            "returns results at the centre, e.g. 5 or 5-6."
+        ),
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -57,12 +71,18 @@ class Agency(SlugFromNameMixin, TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("code_prefix"),
+        FieldPanel("counter"),
         FieldPanel("address"),
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("website"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The admin's listings and choosers filter by language before searching.
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("agency")

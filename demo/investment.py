@@ -30,47 +30,77 @@ from demo.site import (
     translate_page,
 )
 
-# The investor roadmap for a project outside the state budget, in order:
-# (procedure code, Vietnamese title, English title, only for some projects).
+# The investor roadmap for a project outside the state budget, in order. Each
+# step: procedure code, titles, how it stands to the others (cms_pages/roadmap.py)
+# and, for a conditional step, when it applies (the box an investor ticks).
 ROADMAP = [
-    ("1.009645", "Chấp thuận chủ trương đầu tư", "Investment policy approval", True),
-    (
-        "2.001987",
-        "Cấp Giấy chứng nhận đăng ký đầu tư",
-        "Investment registration certificate",
-        False,
-    ),
-    ("1.012763", "Giao đất, cho thuê đất", "Land allocation or lease", False),
-    ("1.010732", "Thủ tục về môi trường", "Environmental procedures", True),
-    ("1.009974", "Cấp giấy phép xây dựng", "Construction permit", False),
-    (
-        "1.012418",
-        "Thẩm định thiết kế phòng cháy và chữa cháy",
-        "Fire-safety design approval",
-        False,
-    ),
-    (
-        "2.001601",
-        "Đăng ký doanh nghiệp thực hiện dự án",
-        "Registering the project company",
-        True,
-    ),
+    {
+        "code": "1.009645",
+        "vi": "Chấp thuận chủ trương đầu tư",
+        "en": "Investment policy approval",
+        "relation": "conditional",
+        "if_vi": "Dự án phải được chấp thuận chủ trương đầu tư (ví dụ: xin giao đất, thuê đất không qua đấu giá, đấu thầu)",
+        "if_en": "The project needs investment policy approval (for example: land without auction or tender)",
+    },
+    {
+        "code": "2.001987",
+        "vi": "Cấp Giấy chứng nhận đăng ký đầu tư",
+        "en": "Investment registration certificate",
+        "relation": "alternative",
+        "alternative_to": 1,
+    },
+    {
+        "code": "1.012763",
+        "vi": "Giao đất, cho thuê đất",
+        "en": "Land allocation or lease",
+    },
+    {
+        "code": "1.010732",
+        "vi": "Giấy phép môi trường",
+        "en": "Environmental permit",
+        "relation": "conditional",
+        "if_vi": "Dự án phải có giấy phép môi trường",
+        "if_en": "The project needs an environmental permit",
+        "parallel_with": 3,
+    },
+    {
+        "code": "1.009974",
+        "vi": "Cấp giấy phép xây dựng",
+        "en": "Construction permit",
+    },
+    {
+        "code": "1.012418",
+        "vi": "Thẩm định thiết kế phòng cháy và chữa cháy",
+        "en": "Fire-safety design approval",
+        "relation": "conditional",
+        "if_vi": "Công trình thuộc danh mục phải thẩm định thiết kế phòng cháy và chữa cháy",
+        "if_en": "The works are on the list that needs a fire-safety design approval",
+    },
+    {
+        "code": "2.001601",
+        "vi": "Đăng ký doanh nghiệp thực hiện dự án",
+        "en": "Registering the project company",
+        "relation": "conditional",
+        "if_vi": "Nhà đầu tư thành lập doanh nghiệp mới để thực hiện dự án",
+        "if_en": "You set up a new company to carry out the project",
+        "parallel_with": 3,
+    },
 ]
 
 ROADMAP_TEXT_VI = [
     "Dự án đề nghị Nhà nước giao đất, cho thuê đất không qua đấu giá, đấu thầu hoặc thuộc danh mục phải chấp thuận chủ trương phải được Ủy ban nhân dân tỉnh chấp thuận trước khi thực hiện các bước sau.",
-    "Bắt buộc với nhà đầu tư nước ngoài và tổ chức kinh tế có vốn đầu tư nước ngoài; nhà đầu tư trong nước có thể đề nghị cấp để thuận lợi khi vay vốn, hưởng ưu đãi.",
+    "Dành cho dự án không phải chấp thuận chủ trương đầu tư: bắt buộc với nhà đầu tư nước ngoài và tổ chức kinh tế có vốn đầu tư nước ngoài; nhà đầu tư trong nước có thể đề nghị cấp để thuận lợi khi vay vốn, hưởng ưu đãi.",
     "Sau khi có quyết định chấp thuận chủ trương hoặc giấy chứng nhận đăng ký đầu tư, nhà đầu tư nộp hồ sơ xin giao đất, thuê đất; ký hợp đồng thuê đất và nhận bàn giao đất trên thực địa.",
-    "Tùy quy mô và loại hình, dự án phải thực hiện đánh giá tác động môi trường, xin giấy phép môi trường hoặc đăng ký môi trường. Hỏi Sở Nông nghiệp và Môi trường nếu chưa rõ dự án thuộc nhóm nào.",
+    "Tùy quy mô và loại hình, dự án phải xin giấy phép môi trường (có thể làm song song với thủ tục đất đai). Hỏi Sở Nông nghiệp và Môi trường nếu chưa rõ dự án thuộc nhóm nào.",
     "Khi đã có quyền sử dụng đất và thiết kế được thẩm định, chủ đầu tư xin giấy phép xây dựng (trừ công trình được miễn phép).",
     "Công trình thuộc danh mục phải thẩm định thiết kế về phòng cháy và chữa cháy nộp hồ sơ tại Công an tỉnh trước khi thi công; khi hoàn thành phải được nghiệm thu.",
     "Nếu nhà đầu tư thành lập tổ chức kinh tế mới để thực hiện dự án, đăng ký doanh nghiệp tại Sở; bước này có thể làm song song với các bước trên.",
 ]
 ROADMAP_TEXT_EN = [
     "Projects asking for land allocated or leased without auction or tender, or listed as needing approval, must have their investment policy approved by the Provincial People's Committee before the next steps.",
-    "Required for foreign investors and foreign-invested companies; domestic investors may also ask for one, which helps with loans and incentives.",
+    "For projects that do not need investment policy approval: required for foreign investors and foreign-invested companies; domestic investors may also ask for one, which helps with loans and incentives.",
     "Once the policy approval or registration certificate is issued, apply for land allocation or lease, sign the lease contract and take over the site.",
-    "Depending on size and type, the project needs an environmental impact assessment, an environmental permit or an environmental registration. Ask the Department of Agriculture and Environment if you are unsure.",
+    "Depending on size and type, the project needs an environmental permit (it can run alongside the land procedures). Ask the Department of Agriculture and Environment if you are unsure.",
     "With the land rights and an appraised design, apply for the construction permit (unless the works are exempt).",
     "Works on the fire-safety list have their design appraised by the Provincial Police before construction and are inspected on completion.",
     "If you set up a new company to carry out the project, register it with the Department; this can run alongside the steps above.",
@@ -91,16 +121,19 @@ def _table(rows: list[list[str]]) -> list[dict]:
 
 def roadmap_body(locale_vi: Locale, english: bool = False) -> str:
     """The roadmap guide's StreamField as raw JSON (procedures linked by code)."""
-    titles_index = 2 if english else 1
+    language = "en" if english else "vi"
     texts = ROADMAP_TEXT_EN if english else ROADMAP_TEXT_VI
     steps = []
     for row, text in zip(ROADMAP, texts, strict=True):
         steps.append(
             {
-                "title": row[titles_index],
+                "title": row[language],
                 "text": rich(text),
-                "procedure": procedure_id(row[0], locale_vi),
-                "optional": row[3],
+                "procedure": procedure_id(row["code"], locale_vi),
+                "relation": row.get("relation", "required"),
+                "condition": row.get(f"if_{language}", ""),
+                "alternative_to": row.get("alternative_to"),
+                "parallel_with": row.get("parallel_with"),
             }
         )
     if english:

@@ -173,7 +173,27 @@ def load_site(stdout: TextIO) -> None:
         centre.save()
 
 
+# The centre's counters of the demo agencies (receipts say where to collect).
+AGENCY_COUNTERS = {
+    "Sở Tài chính": "5",
+    "Sở Tư pháp": "6",
+    "Sở Nội vụ": "7",
+    "Sở Nông nghiệp và Môi trường": "8",
+    "Sở Xây dựng": "10",
+    "Sở Công Thương": "11",
+    "Công an tỉnh": "12",
+    "Sở Y tế": "14",
+    "Sở Văn hóa, Thể thao và Du lịch": "15",
+    "Sở Giáo dục và Đào tạo": "16",
+}
+
+
 def load_catalogue(stdout: TextIO) -> None:
-    """Import the sample catalogue once (the importer itself is idempotent)."""
+    """Import the sample catalogue once (the importer itself is idempotent),
+    then give the agencies their counters at the centre."""
+    from cms_pages.models import Agency
+
     if not ProcedurePage.objects.exists():
         call_command("import_procedures", str(SAMPLE_CATALOGUE), stdout=stdout)
+    for name, counter in AGENCY_COUNTERS.items():
+        Agency.objects.filter(name=name, counter="").update(counter=counter)

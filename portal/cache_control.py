@@ -41,6 +41,10 @@ CACHEABLE_VIEWS: dict[str, int | None] = {
     "statistics": STATISTICS_SECONDS,
     "statistics_api": STATISTICS_SECONDS,
     "robots_txt": None,
+    # Published questions only; purged when one is published or edited.
+    "questions:index": None,
+    "questions:detail": None,
+    "questions_api": None,
     "sitemap": None,
     # "Book a visit": finding a procedure (a GET form), the same for everyone.
     "appointments:book_index": None,

@@ -7,12 +7,16 @@ from django import forms
 
 
 def error_summary(form: forms.Form) -> list[dict]:
-    """`[{"href": "#id_field", "message": "…"}]`; form-wide errors have no link."""
+    """`[{"href": "#id_field", "message": "…"}]` in field order; form-wide
+    errors first, without a link."""
     if not form.is_bound:
         return []
     errors = [{"href": "", "message": message} for message in form.non_field_errors()]
-    for name, messages in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS:
+    # In the order of the fields on the page: form.errors keeps the order the
+    # checks ran in, so an error added in clean() would come after every field.
+    for name in form.fields:
+        messages = form.errors.get(name)
+        if not messages:
             continue
         bound = form[name]
         field_id = bound.id_for_label

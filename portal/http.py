@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 
@@ -62,4 +62,29 @@ def too_many_requests(
         )
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def private_file(stored, name: str | None) -> FileResponse:
+    """A stored private file (DossierDocument or alike) as a download.
+
+    `name` is the stored name to read (portal.dossiers.files.readable_name:
+    the document's own, or its draft copy while a crashed move is pending).
+    404 when there is none or the file is gone; never cached, never sniffed,
+    named as the uploader named it (the stored name is ours).
+    """
+    if name is None:
+        raise Http404
+    try:
+        handle = stored.file.storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name or stored.file.name.rsplit("/", 1)[-1],
+        content_type=stored.content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

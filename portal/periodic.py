@@ -19,9 +19,14 @@ JOBS: dict[str, list[tuple[str, ...]]] = {
     # Every 5 minutes: search updates that outlived their own retries.
     "frequent": [("search_index", "update"), ("recover_dossier_files",)],
     # Once a working day, before opening hours.
-    "workday": [("warn_due_dossiers",), ("send_appointment_reminders",)],
+    "workday": [
+        ("warn_due_dossiers",),
+        ("warn_due_questions",),
+        ("send_appointment_reminders",),
+    ],
     "daily": [
         ("purge_dossier_drafts",),
+        ("purge_question_uploads",),
         ("clearsessions",),
         ("prune_db_task_results", "--min-age-days", "7"),
         ("purge_personal_data",),

@@ -26,6 +26,24 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
+def vietnamese_letter_folds() -> dict[str, str]:
+    """Each plain letter and the Vietnamese letters that fold to it (lower case).
+
+    >>> vietnamese_letter_folds()["d"]
+    'đ'
+    """
+    vowels = "aăâeêioôơuưy"
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    folds: dict[str, str] = {"d": "đ"}
+    for vowel in vowels:
+        for tone in tones:
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            base = fold(letter)
+            if letter != base:
+                folds[base] = folds.get(base, "") + letter
+    return folds
+
+
 def ascii_slug(text: str, max_length: int = 80) -> str:
     """An ASCII slug for Vietnamese text, cut at a word boundary."""
     slug = slugify(fold(text))
@@ -58,3 +76,33 @@ def vietnamese_sort_key(text: str) -> str:
     base = unicodedata.normalize("NFC", "".join(letters))
     primary = "".join(_LETTER_RANK.get(char, char) for char in base)
     return primary + "\x00" + "".join(tones)
+
+
+# Marks English never puts on a Latin letter but Vietnamese does: grave, acute,
+# circumflex, tilde, breve, hook above, horn, dot below.
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
+
+
+def is_vietnamese_letter(char: str) -> bool:
+    """True for đ/Đ and for a Latin letter carrying a Vietnamese mark.
+
+    >>> [is_vietnamese_letter(c) for c in "aạđŨe"]
+    [False, True, True, True, False]
+    """
+    if char in "đĐ":
+        return True
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[:1].isascii() and any(
+        mark in _VIETNAMESE_MARKS for mark in decomposed[1:]
+    )
+
+
+def has_vietnamese_letters(text: str) -> bool:
+    """Does `text` use a letter only Vietnamese writes (so it needs translating)?
+
+    >>> has_vietnamese_letters("Form 01/2021"), has_vietnamese_letters("Mẫu số 01")
+    (False, True)
+    """
+    return any(
+        is_vietnamese_letter(char) for char in unicodedata.normalize("NFC", text)
+    )

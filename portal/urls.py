@@ -17,6 +17,8 @@ from portal.api import schema as api_schema
 from portal.appointments import urls as appointment_urls
 from portal.dossiers import urls as dossier_urls
 from portal.eforms import urls as eform_urls
+from portal.questions import urls as question_urls
+from portal.questions.sitemap import QuestionSitemap
 from portal.transparency import urls as transparency_urls
 from search import views as search_views
 
@@ -31,6 +33,7 @@ urlpatterns = [
         include((dossier_urls.api_urlpatterns, "dossiers"), namespace="dossiers_api"),
     ),
     path("", include(transparency_urls.api_urlpatterns)),
+    path("", include(question_urls.api_urlpatterns)),
     path("", include((eform_urls.api_urlpatterns, "eforms"), namespace="eforms")),
     path(
         "",
@@ -42,7 +45,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_view,
-        {"sitemaps": {"pages": MultilingualSitemap}},
+        {"sitemaps": {"pages": MultilingualSitemap, "questions": QuestionSitemap}},
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -67,6 +70,10 @@ urlpatterns += i18n_patterns(
             (appointment_urls.public_urlpatterns, "appointments"),
             namespace="appointments",
         ),
+    ),
+    path(
+        "",
+        include((question_urls.public_urlpatterns, "questions"), namespace="questions"),
     ),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),

@@ -11,7 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     failures = 0
-    for po_path in sorted(ROOT.glob("**/locale/*/LC_MESSAGES/*.po")):
+    found = [
+        *ROOT.glob("**/locale/*/LC_MESSAGES/*.po"),
+        *ROOT.glob("locale_*/*/LC_MESSAGES/*.po"),
+    ]
+    for po_path in sorted(found):
         if ".venv" in po_path.parts or "node_modules" in po_path.parts:
             continue
         try:

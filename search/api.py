@@ -1,7 +1,11 @@
-"""The JSON search API (see CONTRACTS.md): parse input, call a query, answer.
+"""The JSON search API (documented in docs/api.md and docs/search.md): parse
+input, call a query, answer.
 
 Every answer is JSON; bad parameters give 400 with {"error": "…"}; nothing
-gives a 500 (an unexpected failure answers 503 with an error message).
+gives a 500 (an unexpected failure answers 503 with an error message). The
+search answer carries a `Server-Timing` header: `search` (the whole search,
+in ms), `cpu` (the worker's CPU time for it) and `engine` (the cluster's
+own `took`, summed over its requests).
 """
 
 import logging
@@ -9,9 +13,10 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from cms_pages.models import ProcedurePage
 from portal.eforms.services import form_for_procedure
@@ -19,9 +24,9 @@ from portal.http import on_public_base
 from portal.page_queries import public_page_url
 from portal.security.ratelimit import rate_limited
 from search.forms import SearchParamsForm
-from search.queries import search_procedures, suggest_procedures
-from search.query_log import log_search
+from search.query_log import log_click, log_search
 from search.serializers import procedure_record
+from search.service import search_procedures, suggest_procedures
 from search.text import normalise
 
 logger = logging.getLogger(__name__)
@@ -76,7 +81,14 @@ def search(request: HttpRequest) -> JsonResponse:
     data = results.as_dict()
     for result in data.get("results", []):
         result["url"] = on_public_base(result.get("url", ""))
-    return json_response(data)
+    response = json_response(data)
+    response["Server-Timing"] = server_timing(results.timings)
+    return response
+
+
+def server_timing(timings: dict[str, float]) -> str:
+    """`search;dur=12.3, engine;dur=4` (what the benchmark and browsers read)."""
+    return ", ".join(f"{name};dur={ms:.1f}" for name, ms in timings.items())
 
 
 @require_GET
@@ -127,3 +139,24 @@ def procedure(request: HttpRequest, code: str) -> JsonResponse:
     form = form_for_procedure(page, locale)
     record["form"] = form.definition if form is not None else None
     return json_response(record)
+
+
+@csrf_exempt  # a counter with no session or user: nothing to forge
+@require_POST
+@rate_limited("search_api", json=True)
+@json_errors
+def click(request: HttpRequest) -> JsonResponse:
+    """POST /api/procedures/click/ (q, locale, code): a result was opened.
+
+    Sent by the results page (`navigator.sendBeacon`); counted only for a
+    query searched today (see query_log.log_click). 204 either way.
+    """
+    locale = request.POST.get("locale", "vi")
+    if locale not in LANGUAGE_CODES:
+        return json_response({"error": _("Unknown locale: use vi or en.")}, status=400)
+    q = normalise(request.POST.get("q", ""))[:200]
+    code = request.POST.get("code", "").strip()[:32]
+    log_click(q, locale, code)
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -10,4 +10,4 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         # Connect the signal handlers that keep the index in step with pages.
-        from search import indexing  # noqa: F401
+        from search import signals  # noqa: F401

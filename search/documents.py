@@ -25,11 +25,13 @@ from elasticsearch.dsl import (
     SearchAsYouType,
     Text,
     analyzer,
+    char_filter,
     normalizer,
     token_filter,
 )
 
-from search.text import IY_PATTERN
+from search.text import EXACT_IY, EXACT_IY_PREFIX, EXACT_TONE_MAP, IY_PATTERN
+from search.thesaurus import thesaurus
 
 LANGUAGES = ("vi", "en")
 PROCEDURES = "procedures"
@@ -45,23 +47,74 @@ name_shingle = token_filter(
 en_possessive = token_filter(
     "portal_en_possessive", "stemmer", language="possessive_english"
 )
-en_stop = token_filter("portal_en_stop", "stop", stopwords="_english_")
 en_stem = token_filter("portal_en_stem", "stemmer", language="light_english")
 lowercase = normalizer("portal_lowercase", filter=["lowercase"])
+# The exact form of search/text.py `exact_token()`: same tone placement and
+# i/y spelling on both sides, diacritics kept.
+exact_tones = char_filter(
+    "portal_exact_tones",
+    "mapping",
+    mappings=[
+        f"{old} => {new}"
+        for pair, target in EXACT_TONE_MAP.items()
+        for old, new in (
+            (pair, target),
+            (pair[0].upper() + pair[1], target[0].upper() + target[1]),
+        )
+    ],
+)
+exact_iy = [
+    token_filter(
+        f"portal_exact_iy_{i}",
+        "pattern_replace",
+        pattern=EXACT_IY_PREFIX + y + "$",
+        replacement="$1" + plain,
+    )
+    for i, (y, plain) in enumerate(EXACT_IY.items())
+]
 
 
-def text_analyzer(language: str):
-    """Lower case + diacritic folding (+ English stemming for "en")."""
-    filters: list[Any] = ["lowercase", "asciifolding", vi_iy]
+def thesaurus_filter():
+    """The shipped thesaurus as a search-time `synonym_graph` (see thesaurus.py).
+
+    It runs before folding, so one-syllable terms match only with their own
+    diacritics ("mở" is not "mỏ"). `updateable` marks it search-time only;
+    `manage.py search_index reload` swaps in a new list without downtime.
+    """
+    return token_filter(
+        "portal_thesaurus",
+        "synonym_graph",
+        synonyms=thesaurus().synonym_rules(),
+        lenient=True,
+        updateable=True,
+    )
+
+
+def text_analyzer(language: str, name: str = "portal_text", synonyms: bool = False):
+    """Lower case + diacritic folding (+ English stemming for "en"); with
+    `synonyms`, the thesaurus first (the search-time analyser).
+
+    No stop words: function words are left out of the required words by query
+    understanding instead, so index and query see the same positions."""
+    filters: list[Any] = ["lowercase"]
+    if synonyms:
+        filters.append(thesaurus_filter())
+    filters += ["asciifolding", vi_iy]
     if language == "en":
-        filters += [en_possessive, en_stop, en_stem]
-    return analyzer("portal_text", tokenizer="standard", filter=filters)
+        filters += [en_possessive, en_stem]
+    return analyzer(name, tokenizer="standard", filter=filters)
 
 
 def analyzers(language: str) -> list[Any]:
     return [
         text_analyzer(language),
-        analyzer("portal_exact", tokenizer="standard", filter=["lowercase"]),
+        text_analyzer(language, "portal_search", synonyms=True),
+        analyzer(
+            "portal_exact",
+            tokenizer="standard",
+            char_filter=[exact_tones],
+            filter=["lowercase", *exact_iy],
+        ),
         analyzer("portal_code", tokenizer="keyword", filter=["lowercase", code_edge]),
         analyzer("portal_code_search", tokenizer="keyword", filter=["lowercase"]),
         analyzer(
@@ -103,13 +156,13 @@ class ProcedureDocument(Document):
         shingle=Text(analyzer="portal_shingle"),
     )
     sort_name = Keyword()
-    other_names = _text()
+    other_names = _text(exact=True)
     keywords = _text(highlight=True, exact=True)
     sector = Keyword()
-    sector_name = _text()
+    sector_name = _text(exact=True)
     sector_facet = Keyword()
     agency = Keyword()
-    agency_name = _text()
+    agency_name = _text(exact=True)
     agency_facet = Keyword()
     level = Keyword()
     online_service = Keyword()
@@ -119,6 +172,8 @@ class ProcedureDocument(Document):
     steps = _text(highlight=True)
     requirements = _text()
     body = _text(highlight=True)
+    # Published answered questions about the procedure (portal.questions).
+    questions = _text(exact=True)
     url = Keyword(index=False)
 
 
@@ -151,6 +206,18 @@ def procedure_index(name: str, language: str) -> Index:
     return index
 
 
+def thesaurus_settings(language: str) -> dict[str, Any]:
+    """The analysis settings that carry the thesaurus (for a reload)."""
+    body = index_body(language)
+    analysis = body["settings"]["analysis"]
+    return {
+        "analysis": {
+            "filter": {"portal_thesaurus": analysis["filter"]["portal_thesaurus"]},
+            "analyzer": {"portal_search": analysis["analyzer"]["portal_search"]},
+        }
+    }
+
+
 def index_body(language: str, name: str = "template") -> dict[str, Any]:
     """Settings and mappings as sent to `indices.create`."""
     body = procedure_index(name, language).to_dict()
@@ -158,4 +225,6 @@ def index_body(language: str, name: str = "template") -> dict[str, Any]:
     body["settings"].setdefault("analysis", {}).setdefault("normalizer", {}).update(
         {lowercase._name: lowercase.get_definition()}
     )
+    # Which thesaurus the index searches with (`search_index status` shows it).
+    body.setdefault("mappings", {})["_meta"] = {"thesaurus": thesaurus().version}
     return body

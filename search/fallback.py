@@ -1,34 +1,58 @@
-"""The database fallback: the same answers as the cluster, from `ProcedureSearchText`.
+"""The database fallback: the same search as the cluster, from `ProcedureSearchText`.
 
-Used when ELASTICSEARCH_URL is unset, or the cluster is down (circuit breaker
-open). Text was folded when it was written (`indexing.write_search_text`), so
-matching is diacritic-insensitive with plain `LIKE` on space-padded words, on
-SQLite and PostgreSQL alike. Scoring mirrors the cluster's field weights:
-name > keywords (and other-language names) > the rest; a phrase match and an
-exact code match add more. Synonyms come from the same editor list.
+Used when ELASTICSEARCH_URL is unset or the cluster does not answer (see
+`service.py`). The query is read by the same `understanding.QueryPlan` and
+thesaurus as on the cluster. Text was folded when it was written, so matching
+is diacritic-insensitive `LIKE '% phrase %'` on space-padded lines, on SQLite
+and PostgreSQL alike; on PostgreSQL trigram indexes (migration 0005) make
+those `LIKE`s index scans.
+
+SQL finds the rows whose main text (name, keywords, other-language names,
+result/sector/agency) holds enough of the required slots, and says for each
+slot the best field it was found in. Python then scores like BM25 in
+miniature (field weight x rarity of the slot), applies the same relevance
+floor as the cluster, and counts the facets.
 """
 
-import difflib
-import html
+from __future__ import annotations
+
 import math
-import re
-import time
 from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Greatest
 
-from search import synonyms
+from search import spelling, synonyms
 from search.forms import FACETS, SearchParams
+from search.highlight import mark, snippet
+from search.lexicon import Lexicon, lexicon
 from search.models import ProcedureSearchText
-from search.queries import Hit, SearchResults, choice_label
-from search.text import fold_char, looks_like_code, search_tokens, significant_tokens
+from search.results import Hit, SearchResults, choice_label, sorted_facet
+from search.text import code_variants, exact_token, iy_variants, search_tokens
+from search.understanding import (
+    MAX_VARIANTS,
+    RELEVANCE_FLOOR,
+    QueryPlan,
+    Slot,
+    plan_for,
+    rescue_plan,
+)
 
-NAME, KEYWORDS, OTHER = 6, 4, 1
-PHRASE_NAME, PHRASE_KEYWORDS = 12, 8
-CODE_EXACT, CODE_PREFIX = 1000, 300
+# Where a slot was found, best first, and what that is worth.
+# (The other text, `text_folded`, is not looked at: boilerplate steps and
+# documents that cost a long LIKE on every row and say little.)
+FIELDS = (
+    ("name_folded", 5, 6.0),
+    ("keywords_folded", 4, 4.0),
+    ("other_folded", 3, 3.0),
+    ("summary_folded", 2, 2.0),
+)
+MAIN = 2  # a slot counts as matched when found in a field of this rank or better
+PHRASE_BONUS = 1.5  # the required words as a phrase in the name
+NAME_RANK = 5
+NAME_B = 0.5  # how much a long name weakens a match in it (BM25's b)
+CODE_EXACT, CODE_PREFIX = 1000.0, 300.0
 FACET_COLUMNS = {
     "sector": "sector_slug",
     "agency": "agency_slug",
@@ -38,93 +62,149 @@ FACET_COLUMNS = {
 LABEL_COLUMNS = {"sector": "sector_name", "agency": "agency_name"}
 
 
-def required_matches(count: int) -> int:
-    """Same rule as the cluster's minimum_should_match "2<75%"."""
-    return count if count <= 2 else math.floor(count * 0.75)
+def _patterns(slot: Slot, words: Lexicon) -> list[str]:
+    """LIKE patterns of a slot: its own words, and each alternative phrase the
+    catalogue can contain at all (the others would only cost a LIKE per row);
+    a half-typed last word as a prefix."""
+    own, *alternatives = slot.phrases
+    patterns = [f" {own}" if slot.prefix else f" {own} "]
+    patterns += [f" {p} " for p in alternatives if words.may_contain(p)]
+    return patterns
 
 
-class _Alternative:
-    """One reading of the query (original or a synonym variant) as SQL expressions."""
+def _found_in(column: str, patterns: list[str], apart: list[str] = ()) -> Q:
+    """Any pattern in `column`; or, with `apart`, all those words anywhere in it."""
+    condition = Q()
+    for pattern in patterns:
+        condition |= Q(**{f"{column}__contains": pattern})
+    if apart:
+        every = Q()
+        for word in apart:
+            every &= Q(**{f"{column}__contains": f" {word} "})
+        condition |= every
+    return condition
 
-    def __init__(self, text: str, language: str, prefix_last: bool):
-        self.tokens = significant_tokens(text, language)
-        self.phrase = " ".join(search_tokens(text))
-        self.prefix_last = prefix_last
 
-    def _patterns(self) -> list[str]:
-        patterns = [f" {t} " for t in self.tokens]
-        if self.prefix_last and patterns:
-            patterns[-1] = patterns[-1].rstrip()
-        return patterns
+def _apart(slot: Slot) -> list[str]:
+    """The words of a thesaurus term of three or more words, matched apart too."""
+    if len(slot.segment.words) > 2 and slot.segment.alternatives and not slot.prefix:
+        return slot.segment.folded.split()
+    return []
 
-    def score(self):
-        parts: list[Any] = []
-        for pattern in self._patterns():
-            parts.append(
-                Case(
-                    When(name_folded__contains=pattern, then=Value(NAME)),
-                    default=Value(0),
-                )
-            )
-            parts.append(
-                Case(
-                    When(keywords_folded__contains=pattern, then=Value(KEYWORDS)),
-                    default=Value(0),
-                )
-            )
-            parts.append(
-                Case(
-                    When(text_folded__contains=pattern, then=Value(OTHER)),
-                    default=Value(0),
-                )
-            )
-        if len(self.tokens) > 1 and self.phrase:
-            parts.append(
-                Case(
-                    When(
-                        name_folded__contains=f" {self.phrase}", then=Value(PHRASE_NAME)
-                    ),
-                    default=Value(0),
-                )
-            )
-            parts.append(
-                Case(
-                    When(
-                        keywords_folded__contains=f" {self.phrase}",
-                        then=Value(PHRASE_KEYWORDS),
-                    ),
-                    default=Value(0),
-                )
-            )
-        return _sum(parts)
 
-    def matched(self):
-        parts = [
-            Case(
-                When(
-                    Q(name_folded__contains=p)
-                    | Q(keywords_folded__contains=p)
-                    | Q(text_folded__contains=p),
-                    then=Value(1),
-                ),
-                default=Value(0),
-            )
-            for p in self._patterns()
+def _exact_patterns(slot: Slot) -> list[str]:
+    """The slot's word as typed, in the exact form (both i/y spellings)."""
+    return [f" {exact_token(v)} " for v in iy_variants(slot.text)]
+
+
+def _slot_rank(slot: Slot, words: Lexicon) -> Case:
+    """The rank of the best field holding the slot (0: nowhere)."""
+    patterns, apart = _patterns(slot, words), _apart(slot)
+    return Case(
+        *[
+            When(_found_in(column, patterns, apart), then=Value(rank))
+            for column, rank, _ in FIELDS
+        ],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def rarity(slot: Slot, words: Lexicon) -> float:
+    """An IDF-like weight: rare phrases count more than common ones."""
+    share = max((words.share(p) for p in slot.phrases), default=0.0)
+    return math.log(1 + 1 / (share + 0.01))
+
+
+class _Reading:
+    """One reading of the query (as typed, or an editor's synonym variant) in SQL."""
+
+    def __init__(self, plan: QueryPlan, prefix: str, words: Lexicon, rescue: bool):
+        self.plan = plan
+        self.prefix = prefix
+        self.words = words
+        self.slots = plan.slots
+        self.weights = [rarity(slot, words) for slot in self.slots]
+        self.minimum = plan.minimum_match(rescue)
+        self.rescue = rescue
+        required = plan.required_slots
+        self.phrase = (
+            " ".join(s.segment.folded for s in required) if len(required) > 1 else ""
+        )
+
+    def _matched(self, i: int, slot: Slot) -> Case:
+        found = Q(**{f"{self.prefix}{i}__gte": MAIN})
+        if slot.exact:
+            found &= _found_in("main_exact", _exact_patterns(slot))
+        return Case(
+            When(found, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+
+    def annotations(self) -> dict[str, Any]:
+        names = {
+            f"{self.prefix}{i}": _slot_rank(s, self.words)
+            for i, s in enumerate(self.slots)
+        }
+        matched = [
+            self._matched(i, slot) for i, slot in enumerate(self.slots) if slot.required
         ]
-        return _sum(parts)
+        total = matched[0] if matched else Value(0, output_field=IntegerField())
+        for part in matched[1:]:
+            total = total + part
+        names[f"{self.prefix}m"] = total
+        return names
 
-    @property
-    def required(self) -> int:
-        return required_matches(len(self.tokens))
+    def condition(self) -> Q:
+        condition = Q(**{f"{self.prefix}m__gte": max(self.minimum, 1)})
+        if self.rescue:
+            for i, slot in enumerate(self.slots):
+                if slot in self.plan.strong_slots:
+                    condition |= Q(**{f"{self.prefix}{i}__gte": MAIN})
+        return condition
 
+    def passes(self, row: dict[str, Any]) -> bool:
+        if row.get(f"{self.prefix}m", 0) >= max(self.minimum, 1):
+            return True
+        return self.rescue and any(
+            row[f"{self.prefix}{i}"] >= MAIN
+            for i, slot in enumerate(self.slots)
+            if slot in self.plan.strong_slots
+        )
 
-def _sum(parts: list[Any]):
-    if not parts:
-        return Value(0, output_field=IntegerField())
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
+    def prefilter(self) -> Q:
+        """Rows that may match, as indexes can find them: a row holding
+        `minimum` of n required slots holds at least one of any n - minimum + 1
+        of them, so the rarest ones are enough (fewer rows to look at)."""
+        required = sorted(
+            self.plan.required_slots,
+            key=lambda slot: self.weights[self.slots.index(slot)],
+            reverse=True,
+        )
+        if not self.rescue:
+            required = required[: len(required) - max(self.minimum, 1) + 1]
+        condition = Q()
+        for slot in required:
+            patterns, apart = _patterns(slot, self.words), _apart(slot)
+            for column, rank, _ in FIELDS:
+                if rank >= MAIN:
+                    condition |= _found_in(column, patterns, apart)
+        return condition
+
+    def score(self, row: dict[str, Any], name_norm: float) -> float:
+        """Field weight x rarity per slot; name matches shrink as names grow
+        (BM25's length normalisation); the required words together in the
+        name as typed add a bonus."""
+        if not self.passes(row):
+            return 0.0
+        weight = {rank: value for _, rank, value in FIELDS}
+        total = 0.0
+        for i in range(len(self.slots)):
+            rank = row[f"{self.prefix}{i}"]
+            value = weight.get(rank, 0.0) * self.weights[i]
+            total += value * name_norm if rank == NAME_RANK else value
+        if self.phrase and f" {self.phrase} " in row["name_folded"]:
+            total *= PHRASE_BONUS
+        return total
 
 
 class DatabaseProcedureSearch:
@@ -133,6 +213,11 @@ class DatabaseProcedureSearch:
     def __init__(self, params: SearchParams):
         self.params = params
         self.language = params.locale
+        self.words = lexicon(self.language)
+        self.plan = plan_for(params.q, self.language)
+        self.variants = [plan_for(v, self.language) for v in synonyms.expand(params.q)][
+            :MAX_VARIANTS
+        ]
 
     def base(self) -> QuerySet[ProcedureSearchText]:
         return ProcedureSearchText.objects.filter(locale__language_code=self.language)
@@ -153,44 +238,74 @@ class DatabaseProcedureSearch:
         values = self.params.online_service
         return qs.filter(online_service__in=values) if values else qs
 
-    def text_filter(self, qs: QuerySet) -> QuerySet:
-        """Rows matching the text, annotated with `score`."""
-        q = self.params.q
-        prefix_last = bool(q) and not q.endswith(" ")
-        alternatives = [_Alternative(q, self.language, prefix_last)] + [
-            _Alternative(v, self.language, False) for v in synonyms.expand(q)
-        ]
-        alternatives = [a for a in alternatives if a.tokens]
+    @property
+    def has_query(self) -> bool:
+        return self.plan.has_text or bool(self.plan.codes)
+
+    def _code_rank(self) -> tuple[dict[str, Any], Q]:
+        whens, condition = [], Q()
+        for code in self.plan.codes:
+            exact = Q(code__iexact=code)
+            prefix = Q(code_folded__contains=f" {code}")
+            whens += [When(exact, then=Value(2)), When(prefix, then=Value(1))]
+            condition |= exact | prefix
+        rank = Case(*whens, default=Value(0), output_field=IntegerField())
+        return {"code_rank": rank}, condition
+
+    def _rows(self, rescue: bool) -> tuple[list[dict[str, Any]], list[_Reading]]:
+        """Matching rows with what scoring needs, and the readings used."""
+        readings: list[_Reading] = []
+        if self.plan.has_text:
+            plans = [self.plan] + [v for v in self.variants if v.has_text]
+            if rescue:
+                plans = [rescue_plan(self.plan)]
+            readings = [
+                _Reading(plan, f"r{n}_", self.words, rescue)
+                for n, plan in enumerate(plans)
+            ]
         annotations: dict[str, Any] = {}
-        condition = Q()
-        scores = []
-        for i, alt in enumerate(alternatives):
-            annotations[f"m{i}"] = alt.matched()
-            annotations[f"s{i}"] = alt.score()
-            condition |= Q(**{f"m{i}__gte": max(alt.required, 1)})
-            scores.append(f"s{i}")
-        if looks_like_code(q):
-            code = q.strip().lower()
-            annotations["sc"] = Case(
-                When(code__iexact=code, then=Value(CODE_EXACT)),
-                When(code_folded__contains=f" {code}", then=Value(CODE_PREFIX)),
-                default=Value(0),
-            )
-            condition |= Q(sc__gt=0)
-            scores.append("sc")
-        if not scores:
-            return qs.none()
-        qs = qs.annotate(**annotations).filter(condition)
-        score = Greatest(*scores) if len(scores) > 1 else annotations[scores[0]]
-        return qs.annotate(score=score)
+        prefilter, condition = Q(), Q()
+        for reading in readings:
+            annotations.update(reading.annotations())
+            prefilter |= reading.prefilter()
+            condition |= reading.condition()
+        if self.plan.codes:
+            code_annotation, code_condition = self._code_rank()
+            annotations.update(code_annotation)
+            prefilter |= code_condition
+            condition |= Q(code_rank__gt=0)
+        columns = ["id", "sort_name", "name_folded", *FACET_COLUMNS.values()]
+        columns += [*LABEL_COLUMNS.values(), *annotations]
+        qs = self.base().filter(prefilter).annotate(**annotations).filter(condition)
+        return list(qs.values(*columns)), readings
+
+    def _scored(self) -> list[tuple[float, dict[str, Any]]]:
+        rows, readings = self._rows(rescue=False)
+        if not rows and self.plan.has_text:
+            rows, readings = self._rows(rescue=True)
+        average = self.words.average_name_length or 1.0
+        scored = []
+        for row in rows:
+            length = len(row["name_folded"].split())
+            norm = 1.0 / (1 - NAME_B + NAME_B * length / average)
+            score = max((r.score(row, norm) for r in readings), default=0.0)
+            rank = row.get("code_rank", 0)
+            score += CODE_EXACT if rank == 2 else CODE_PREFIX if rank == 1 else 0.0
+            if score > 0:
+                scored.append((score, row))
+        if scored:
+            floor = max(s for s, _ in scored) * RELEVANCE_FLOOR
+            scored = [(s, r) for s, r in scored if s >= floor]
+        scored.sort(key=lambda item: (-item[0], item[1]["sort_name"]))
+        return scored
 
     def search(self) -> SearchResults:
         params = self.params
-        has_text = bool(search_tokens(params.q)) or looks_like_code(params.q)
-        qs = self.text_filter(self.base()) if has_text else self.base()
-        order = ("-score", "sort_name") if has_text else ("sort_name", "code")
-        columns = ["id", *FACET_COLUMNS.values(), *LABEL_COLUMNS.values()]
-        rows = list(qs.order_by(*order).values(*columns))
+        if self.has_query:
+            rows = [row for _, row in self._scored()]
+        else:
+            columns = ["id", *FACET_COLUMNS.values(), *LABEL_COLUMNS.values()]
+            rows = list(self.base().order_by("sort_name", "code").values(*columns))
         facets = self._facets(rows)
         selected = [r for r in rows if self._passes(r)]
         start = (params.page - 1) * params.page_size
@@ -198,11 +313,14 @@ class DatabaseProcedureSearch:
         by_id = {
             row.id: row for row in ProcedureSearchText.objects.filter(id__in=page_ids)
         }
-        tokens = search_tokens(params.q)
+        tokens = search_tokens(" ".join(p for s in self.plan.slots for p in s.phrases))
+        tokens += [t for code in self.plan.codes for t in code_variants(code)]
         hits = [self._hit(by_id[i], tokens) for i in page_ids if i in by_id]
         suggestion = ""
-        if has_text and params.page == 1 and not looks_like_code(params.q):
-            suggestion = did_you_mean(params.q, self.language)
+        if self.plan.has_text and params.page == 1:
+            suggestion = spelling.did_you_mean(
+                self.plan.words, self.words, len(selected)
+            )
         return SearchResults(
             query=params.q,
             count=len(selected),
@@ -232,16 +350,17 @@ class DatabaseProcedureSearch:
                     counts[row[column]] += 1
                     if facet in LABEL_COLUMNS:
                         labels[row[column]] = row[LABEL_COLUMNS[facet]]
-            entries = [
-                {
-                    "value": value,
-                    "label": labels.get(value)
-                    or choice_label(facet, value, self.language),
-                    "count": count,
-                }
-                for value, count in counts.items()
-            ]
-            facets[facet] = sorted(entries, key=lambda e: (-e["count"], e["label"]))
+            facets[facet] = sorted_facet(
+                [
+                    {
+                        "value": value,
+                        "label": labels.get(value)
+                        or choice_label(facet, value, self.language),
+                        "count": count,
+                    }
+                    for value, count in counts.items()
+                ]
+            )
         return facets
 
     def _hit(self, row: ProcedureSearchText, tokens: list[str]) -> Hit:
@@ -256,6 +375,7 @@ class DatabaseProcedureSearch:
             processing_time_days=_number(row.processing_time_days),
             highlight=snippet(row.highlight_source, tokens) or mark(row.name, tokens),
             page_id=row.page_id,
+            language=row.text_language,
         )
 
 
@@ -263,149 +383,3 @@ def _number(value: Decimal | None) -> float | None:
     if value is None:
         return None
     return float(value)
-
-
-# Highlighting ---------------------------------------------------------------
-
-
-def _token_pattern(tokens: list[str]) -> re.Pattern | None:
-    alternatives = []
-    for token in sorted(set(tokens), key=len, reverse=True):
-        if len(token) < 2 and not token.isdigit():
-            continue
-        escaped = re.escape(token)
-        if token.endswith("i"):
-            escaped = escaped[:-1] + "[iy]"
-        alternatives.append(escaped)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![0-9a-z])(" + "|".join(alternatives) + r")(?![0-9a-z])")
-
-
-def _folded_same_length(text: str) -> str:
-    return "".join(fold_char(ch) for ch in text)
-
-
-def mark(text: str, tokens: list[str]) -> str:
-    """HTML-escaped `text` with matching words wrapped in <mark>."""
-    pattern = _token_pattern(tokens)
-    if not text or pattern is None:
-        return ""
-    folded_text = _folded_same_length(text)
-    out, last = [], 0
-    found = False
-    for match in pattern.finditer(folded_text):
-        found = True
-        out.append(html.escape(text[last : match.start()]))
-        out.append(f"<mark>{html.escape(text[match.start() : match.end()])}</mark>")
-        last = match.end()
-    if not found:
-        return ""
-    out.append(html.escape(text[last:]))
-    return "".join(out)
-
-
-def snippet(text: str, tokens: list[str], size: int = 160) -> str:
-    """The line of `text` with most matching words, cut to about `size` characters."""
-    pattern = _token_pattern(tokens)
-    if not text or pattern is None:
-        return ""
-    best, best_count = "", 0
-    for line in text.splitlines():
-        count = len(
-            set(m.group(0) for m in pattern.finditer(_folded_same_length(line)))
-        )
-        if count > best_count:
-            best, best_count = line, count
-    if not best_count:
-        return ""
-    if len(best) > size:
-        first = pattern.search(_folded_same_length(best))
-        start = max(0, (first.start() if first else 0) - size // 3)
-        best = ("…" if start else "") + best[start : start + size] + "…"
-    return mark(best, tokens)
-
-
-# Did you mean ---------------------------------------------------------------
-
-_vocabulary: dict[str, tuple[float, Counter[str]]] = {}
-VOCABULARY_TTL = 300.0
-
-
-def forget_vocabulary() -> None:
-    """Drop the cached words (after the search text changed)."""
-    _vocabulary.clear()
-
-
-def vocabulary(language: str) -> Counter[str]:
-    """Folded words of procedure names and keywords in `language`, with their
-    frequencies (cached for a few minutes)."""
-    cached = _vocabulary.get(language)
-    if cached and time.monotonic() - cached[0] < VOCABULARY_TTL:
-        return cached[1]
-    words: Counter[str] = Counter()
-    rows = ProcedureSearchText.objects.filter(locale__language_code=language)
-    for name, keywords in rows.values_list("name_folded", "keywords_folded"):
-        words.update(name.split())
-        words.update(keywords.split())
-    _vocabulary[language] = (time.monotonic(), words)
-    return words
-
-
-def did_you_mean(q: str, language: str) -> str:
-    """A corrected query when a word is unknown but close to a known one."""
-    words = vocabulary(language)
-    tokens = search_tokens(q)
-    corrected, changed = [], False
-    for token in tokens:
-        if len(token) >= 3 and token not in words and not token.isdigit():
-            close = difflib.get_close_matches(token, words.keys(), n=5, cutoff=0.75)
-            if close:
-                # Among equally close words, the commoner one is the likelier intent.
-                corrected.append(
-                    max(
-                        close,
-                        key=lambda w: (
-                            difflib.SequenceMatcher(None, token, w).ratio(),
-                            words[w],
-                        ),
-                    )
-                )
-                changed = True
-                continue
-        corrected.append(token)
-    return " ".join(corrected) if changed else ""
-
-
-class DatabaseProcedureSuggest:
-    """`ProcedureSuggest` answered by the database: names starting like the text."""
-
-    def __init__(self, q: str, locale: str = "vi", size: int = 10):
-        self.q = q.strip()
-        self.language = locale
-        self.size = size
-
-    def suggest(self) -> list[dict[str, str]]:
-        tokens = search_tokens(self.q)
-        if not tokens:
-            return []
-        phrase = " " + " ".join(tokens)
-        condition = Q(name_folded__contains=phrase) | Q(
-            keywords_folded__contains=phrase
-        )
-        if looks_like_code(self.q):
-            condition |= Q(code_folded__contains=" " + self.q.lower())
-        rows = (
-            ProcedureSearchText.objects.filter(locale__language_code=self.language)
-            .filter(condition)
-            .annotate(
-                rank=Case(
-                    When(name_folded__startswith=phrase, then=Value(0)),
-                    When(name_folded__contains=phrase, then=Value(1)),
-                    default=Value(2),
-                )
-            )
-            .order_by("rank", "sort_name")
-            .values("code", "name", "url")[: self.size]
-        )
-        return [dict(row) for row in rows]

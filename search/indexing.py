@@ -1,15 +1,15 @@
 """Keep the search index and the database fallback text true to the pages.
 
-Pages become documents here (`procedure_documents`). Signal handlers collect
-the translation keys of procedures that changed and, once the transaction has
-committed, update both stores in bulk (`update_procedures`). A cluster outage
-never breaks publishing: the keys are recorded in `PendingReindex` and
-`manage.py search_index update` (or the next successful update) applies them.
+Pages become documents here (`procedure_documents`); `update_procedures`
+writes both stores in bulk (the signal handlers of `signals.py` call it after
+each commit). A cluster outage never breaks publishing: the keys are recorded
+in `PendingReindex` and `manage.py search_index update` (or the next
+successful update) applies them. `rebuild` builds every index anew and swaps
+aliases (`cluster_admin.py` has status and the thesaurus reload).
 """
 
 import logging
 import re
-import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -17,19 +17,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.html import strip_tags
-from django_tasks import task
-from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Locale
 
-from cms_pages.models import Agency, ProcedurePage, Sector
-from portal.tasks import retry_later
+from cms_pages.models import ProcedurePage
 from search import documents
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
-from search.models import PendingReindex, ProcedureSearchText, SearchSynonym
-from search.text import code_variants, folded, normalise
+from search.models import PendingReindex, ProcedureSearchText
+from search.text import code_variants, exact_lines, folded, normalise
 
 logger = logging.getLogger(__name__)
 CHUNK = 500  # procedures per bulk request (two lines each)
@@ -96,7 +91,10 @@ def _groups(
 
 
 def _document(
-    page: ProcedurePage, language: str, group: dict[str, ProcedurePage]
+    page: ProcedurePage,
+    language: str,
+    group: dict[str, ProcedurePage],
+    questions: str = "",
 ) -> dict[str, Any]:
     names = [p.name for lang, p in group.items() if p is not page]
     keywords = list(dict.fromkeys(k for p in group.values() for k in p.keyword_list))
@@ -129,6 +127,8 @@ def _document(
         "steps": _lines(s.text for s in page.steps.all()),
         "requirements": normalise(page.requirements),
         "body": normalise(_stream_text(page.body)),
+        # Published answered questions about the procedure (portal.questions).
+        "questions": normalise(questions),
         "url": page.get_full_url() or page.url or "",
     }
 
@@ -141,36 +141,38 @@ def procedure_documents(
     A locale without a live translation gets the source page's document, so a
     visitor searching in English still finds every procedure.
     """
+    from portal.questions.queries import question_texts
+
     key_list = list(keys) if keys is not None else None
     groups = _groups(live_procedures(key_list))
     default = Locale.get_default().language_code[:2]
     wanted = key_list if key_list is not None else list(groups)
+    questions = question_texts(wanted)
     for key in wanted:
         group = groups.get(key, {})
         for language in documents.LANGUAGES:
             # The locale's own page, else the source-language page; never
             # another translation (an unpublished source hides it everywhere).
             page = group.get(language) or group.get(default)
-            yield key, language, (_document(page, language, group) if page else None)
+            doc = (
+                _document(page, language, group, questions.get(key, ""))
+                if page
+                else None
+            )
+            yield key, language, doc
 
 
 # Database fallback text -----------------------------------------------------
 
 
+def folded_lines(*values: str) -> str:
+    """Folded, space-padded text, one line per value and per line of a value, so
+    a phrase never matches across two values."""
+    lines = (folded(line) for value in values for line in (value or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText:
-    other = " ".join(
-        doc[f]
-        for f in (
-            "sector_name",
-            "agency_name",
-            "result",
-            "documents",
-            "steps",
-            "requirements",
-            "body",
-        )
-        if doc.get(f)
-    )
     return ProcedureSearchText(
         translation_key=doc["translation_key"],
         locale=locale,
@@ -186,10 +188,29 @@ def _search_text_row(doc: dict[str, Any], locale: Locale) -> ProcedureSearchText
         online_service=doc["online_service"],
         processing_time_days=doc["processing_time_days"],
         url=doc["url"][:500],
+        text_language=doc.get("language", "")[:8],
         code_folded=" " + " ".join(doc["code_variants"]) + " ",
         name_folded=folded(doc["name"]),
-        keywords_folded=folded(doc["keywords"] + "\n" + doc["other_names"]),
-        text_folded=folded(other),
+        keywords_folded=folded_lines(doc["keywords"]),
+        other_folded=folded_lines(doc["other_names"]),
+        summary_folded=folded_lines(
+            doc["result"],
+            doc["sector_name"],
+            doc["agency_name"],
+            doc.get("questions", ""),
+        ),
+        text_folded=folded_lines(
+            *(doc.get(f, "") for f in ("documents", "steps", "requirements", "body"))
+        ),
+        main_exact=exact_lines(
+            doc["name"],
+            doc["keywords"],
+            doc["other_names"],
+            doc["result"],
+            doc["sector_name"],
+            doc["agency_name"],
+            doc.get("questions", ""),
+        ),
         highlight_source="\n".join(
             doc[f] for f in ("result", "documents", "steps", "body") if doc.get(f)
         )[:4000],
@@ -210,9 +231,9 @@ def write_search_text(
     with transaction.atomic():
         ProcedureSearchText.objects.filter(translation_key__in=keys).delete()
         ProcedureSearchText.objects.bulk_create(rows, batch_size=500)
-    from search.fallback import forget_vocabulary
+    from search import lexicon
 
-    forget_vocabulary()
+    lexicon.invalidate()
 
 
 # Cluster --------------------------------------------------------------------
@@ -273,7 +294,7 @@ def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
         if engine is None:
             cluster_ok = False
             if documents_configured():
-                _queue(chunk)
+                queue_for_later(chunk)
             continue
         try:
             aliases = {lang: documents.alias_name(lang) for lang in documents.LANGUAGES}
@@ -282,12 +303,15 @@ def update_procedures(keys: Iterable[uuid.UUID], refresh: bool = False) -> bool:
             )
             if failures:
                 raise EngineError(f"{failures} documents failed")
+            breaker.success()
             PendingReindex.objects.filter(translation_key__in=chunk).delete()
         except (EngineUnavailable, EngineError) as error:
             if isinstance(error, EngineUnavailable):
-                breaker.trip(str(error))
+                breaker.failure(str(error))
+            else:
+                breaker.success()
             logger.warning("Search index update queued for later: %s", error)
-            _queue(chunk)
+            queue_for_later(chunk)
             cluster_ok = False
     return cluster_ok
 
@@ -298,7 +322,8 @@ def documents_configured() -> bool:
     return bool(cluster_urls())
 
 
-def _queue(keys: list[uuid.UUID]) -> None:
+def queue_for_later(keys: list[uuid.UUID]) -> None:
+    """Record procedures whose cluster update must be retried."""
     existing = set(
         PendingReindex.objects.filter(translation_key__in=keys).values_list(
             "translation_key", flat=True
@@ -378,115 +403,3 @@ def rebuild(engine: Engine, stdout=None) -> dict[str, tuple[str, int]]:
             stdout.write(f"{alias} -> {name}: {built[alias][1]} documents")
     PendingReindex.objects.all().delete()
     return built
-
-
-def status(engine: Engine) -> list[tuple[str, str, int]]:
-    """(alias, concrete index, document count) for every locale."""
-    rows = []
-    for language in documents.LANGUAGES:
-        alias = documents.alias_name(language)
-        indices = engine.indices_for_alias(alias)
-        if not indices:
-            rows.append((alias, "-", 0))
-        for name in indices:
-            rows.append((alias, name, engine.count(name)))
-    return rows
-
-
-# After commit, in bulk ------------------------------------------------------
-
-_local = threading.local()
-
-
-def schedule(keys: Iterable[uuid.UUID]) -> None:
-    """Update these procedures once the current transaction commits.
-
-    Keys from every signal of one transaction are collected and sent in one
-    bulk request by the first on-commit callback; later callbacks find nothing
-    left to do.
-    """
-    pending = getattr(_local, "keys", None)
-    if pending is None:
-        pending = _local.keys = set()
-    pending.update(keys)
-    transaction.on_commit(flush, robust=True)
-
-
-def flush() -> None:
-    """Hand what `schedule` collected to the worker (an on-commit callback)."""
-    keys = getattr(_local, "keys", None)
-    _local.keys = None
-    if keys:
-        update_procedures_task.enqueue(sorted(str(key) for key in keys))
-
-
-@task()
-def update_procedures_task(keys: list[str], attempt: int = 0) -> None:
-    """Index these procedures; keys the cluster missed wait in PendingReindex
-    and are retried with growing pauses (portal.tasks.retry_later)."""
-    if not update_procedures(uuid.UUID(key) for key in keys):
-        retry_later(apply_pending_task, attempt)
-
-
-@task()
-def apply_pending_task(attempt: int = 0) -> None:
-    """Retry the queued updates until the cluster takes them (or give up and
-    leave them to `search_index update`)."""
-    _count, ok = apply_pending()
-    if not ok:
-        retry_later(apply_pending_task, attempt)
-
-
-def _procedure_keys_under(page: Page) -> list[uuid.UUID]:
-    specific = page.specific_class
-    if specific is not None and issubclass(specific, ProcedurePage):
-        return [page.translation_key]
-    return list(
-        ProcedurePage.objects.descendant_of(page)
-        .values_list("translation_key", flat=True)
-        .distinct()
-    )
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def on_page_changed(sender, instance: Page, **kwargs) -> None:
-    """Publishing or unpublishing any page of a procedure (or its catalogue)."""
-    if isinstance(instance, ProcedurePage):
-        schedule([instance.translation_key])
-    elif type(instance).__name__ == "ProcedureIndexPage":
-        schedule(_procedure_keys_under(instance))
-
-
-@receiver(post_page_move)
-def on_page_moved(sender, instance: Page, **kwargs) -> None:
-    """A move changes URLs of the page and everything under it."""
-    schedule(_procedure_keys_under(instance))
-
-
-@receiver(post_delete, sender=ProcedurePage)
-def on_procedure_deleted(sender, instance: ProcedurePage, **kwargs) -> None:
-    schedule([instance.translation_key])
-
-
-@receiver(post_save, sender=Sector)
-@receiver(post_save, sender=Agency)
-def on_snippet_saved(sender, instance, created: bool, **kwargs) -> None:
-    """A renamed sector or agency changes the text and facets of its procedures."""
-    if created:
-        return
-    field = "sector" if sender is Sector else "agency"
-    schedule(
-        ProcedurePage.objects.filter(**{field: instance}).values_list(
-            "translation_key", flat=True
-        )
-    )
-
-
-@receiver(post_save, sender=SearchSynonym)
-@receiver(post_delete, sender=SearchSynonym)
-def on_synonym_saved(sender, instance, **kwargs) -> None:
-    """Synonyms apply at query time: forget the cached list after commit."""
-    from search import synonyms
-
-    transaction.on_commit(synonyms.invalidate)

@@ -4,8 +4,8 @@
   row per procedure and locale (maintained by `indexing.py`).
 - `SearchSynonym`: synonym groups editors maintain in the admin; applied at
   query time on both backends (see docs/search.md).
-- `SearchQueryLog`: what people search for, counted per day, without personal
-  data.
+- `SearchQueryLog`, `SearchClick`: what people search for and which results
+  they open, counted per day, without personal data.
 - `PendingReindex`: procedures whose cluster update failed, retried by
   `search_index update`.
 """
@@ -52,10 +52,20 @@ class ProcedureSearchText(models.Model):
         max_digits=5, decimal_places=2, null=True
     )
     url = models.CharField(max_length=500, blank=True)
+    # Language of the text: "vi" on an English row whose page is not translated.
+    text_language = models.CharField(max_length=8, blank=True)
     code_folded = models.CharField(max_length=200)
+    # Folded text, space-padded, one line per value. The first four are the
+    # main text a result must match; `text_folded` (documents, steps,
+    # requirements, body) only adds to the score.
     name_folded = models.TextField()
     keywords_folded = models.TextField(blank=True)
+    other_folded = models.TextField(blank=True)  # names in other languages
+    summary_folded = models.TextField(blank=True)  # result, sector, agency
     text_folded = models.TextField(blank=True)
+    # The main text with its diacritics (search/text.py `exact_lines`): a word
+    # typed with diacritics must match as typed ("tầng" is not "tặng").
+    main_exact = models.TextField(blank=True)
     highlight_source = models.TextField(blank=True)
 
     class Meta:
@@ -87,7 +97,12 @@ class SearchSynonym(index.Indexed, models.Model):
     note = models.CharField(_("note for editors"), max_length=200, blank=True)
 
     panels = [FieldPanel("terms"), FieldPanel("note")]
-    search_fields = [index.SearchField("terms"), index.AutocompleteField("terms")]
+    search_fields = [
+        index.SearchField("terms"),
+        index.AutocompleteField("terms"),
+        # The admin listing searches notes too (search/wagtail_hooks.py).
+        index.SearchField("note"),
+    ]
 
     class Meta:
         verbose_name = _("search synonym")
@@ -119,6 +134,7 @@ class SearchQueryLog(models.Model):
     query = models.CharField(_("search terms"), max_length=200)
     locale = models.CharField(_("language"), max_length=8)
     searches = models.PositiveIntegerField(_("searches"), default=0)
+    clicks = models.PositiveIntegerField(_("results opened"), default=0)
     last_result_count = models.PositiveIntegerField(_("results"), default=0)
     zero_results = models.BooleanField(_("found nothing"), default=False, db_index=True)
 
@@ -134,6 +150,37 @@ class SearchQueryLog(models.Model):
 
     def __str__(self) -> str:
         return self.query
+
+    @classmethod
+    def bump_clicks(cls, day, query: str, locale: str) -> None:
+        cls.objects.filter(day=day, query=query, locale=locale).update(
+            clicks=models.F("clicks") + 1
+        )
+
+
+class SearchClick(models.Model):
+    """How often a procedure was opened from the results of a query, per day.
+
+    Like `SearchQueryLog`, nothing about the person is stored.
+    """
+
+    day = models.DateField(_("day"), db_index=True)
+    query = models.CharField(_("search terms"), max_length=200)
+    locale = models.CharField(_("language"), max_length=8)
+    code = models.CharField(_("procedure code"), max_length=32)
+    clicks = models.PositiveIntegerField(_("results opened"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "query", "locale", "code"], name="unique_click_per_day"
+            )
+        ]
+        verbose_name = _("opened result")
+        verbose_name_plural = _("opened results")
+
+    def __str__(self) -> str:
+        return f"{self.query} -> {self.code}"
 
 
 class PendingReindex(models.Model):

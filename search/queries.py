@@ -1,130 +1,89 @@
-"""Search use cases: one class per use case, built with `elasticsearch.dsl`.
+"""Search use cases on the cluster: one class per use case, built with `elasticsearch.dsl`.
 
 `ProcedureSearch` (the search API and page) has one `filter_<facet>()` per
-facet and one `search()` composing them; `ProcedureSuggest` completes what
-people type. Both answer from the cluster when it is up and from the database
-(`search/fallback.py`) otherwise; `backend` says which one answered.
+facet and one `search()` composing them. The database answers the same use
+case in `fallback.py`, completion is in `suggest.py`, and `service.py` picks
+which one runs.
+
+A text search reads the query through `understanding.QueryPlan` and runs in
+up to three short requests:
+
+1. a probe (no aggregations, no highlighting) for the best score; when
+   nothing matches, the rescue reading (about half the words, typos
+   forgiven) is probed instead;
+2. the page itself, with `min_score` at a share of the best score (the
+   relevance floor: a tail of unrelated procedures is not listed), facets and
+   highlighting;
+3. "did you mean" (from the catalogue's own words) only when fewer than three
+   procedures were found.
+
+A blank query lists the catalogue by name. Facet counts of a search are cached
+for a minute (they change only with the catalogue).
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict, dataclass, field
+import hashlib
+import json
 from typing import Any
 
-from django.utils.translation import gettext
-from django.utils.translation import override as translation_override
+from django.core.cache import caches
 from elasticsearch.dsl import Q, Search
 
-from cms_pages.models.catalogue import Level, OnlineService
-from search import documents, synonyms
-from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
+from search import documents, spelling, synonyms
+from search.backends import Engine
 from search.forms import FACETS, SearchParams
-from search.text import looks_like_code, search_tokens, significant_tokens
+from search.lexicon import lexicon
+from search.results import Hit, SearchResults, facet_entry, sorted_facet
+from search.understanding import (
+    MAX_VARIANTS,
+    RELEVANCE_FLOOR,
+    QueryPlan,
+    Slot,
+    plan_for,
+    rescue_plan,
+)
 
-logger = logging.getLogger(__name__)
-
-# Field weights: name > keywords > documents and steps > body.
-TEXT_FIELDS = [
+# Field weights: name > keywords > other names > result > the rest. A result
+# must match its required words in the main fields; documents, steps,
+# requirements and body only add to the score.
+MAIN_FIELDS = [
     "name^6",
     "keywords^4",
     "other_names^3",
     "result^2",
     "sector_name^1.5",
-    "documents^1.5",
-    "steps^1",
     "agency_name^0.5",
-    "requirements^0.5",
-    "body^0.5",
+    # Published answered questions: how citizens themselves name the case.
+    "questions^0.3",
 ]
-FUZZY_FIELDS = ["name^3", "keywords^2", "other_names^2"]
+EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
+# Scoring adds the dossier documents; steps, requirements and body are mostly
+# the same boilerplate in national data and cost more than they tell.
+ALL_FIELDS = MAIN_FIELDS + ["documents^1.5"]
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]
-HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps", "body"]
+HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps"]
 SOURCE_FIELDS = [
     "code",
     "name",
     "url",
     "page_id",
-    "sector",
+    "language",
     "sector_name",
-    "agency",
     "agency_name",
     "level",
     "online_service",
     "processing_time_days",
 ]
-MINIMUM_MATCH = "2<75%"  # up to 2 words: all of them; more: three in four
-
-
-@dataclass
-class Hit:
-    """One procedure in a result list, as the API returns it."""
-
-    code: str
-    name: str
-    url: str
-    sector: str
-    agency: str
-    level: str
-    online_service: str
-    processing_time_days: float | None
-    highlight: str
-    page_id: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("page_id")
-        return data
-
-
-@dataclass
-class SearchResults:
-    """A page of results with facet counts and an optional spelling suggestion."""
-
-    query: str
-    count: int
-    page: int
-    page_size: int
-    backend: str
-    results: list[Hit]
-    facets: dict[str, list[dict[str, Any]]]
-    suggestion: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "count": self.count,
-            "page": self.page,
-            "page_size": self.page_size,
-            "backend": self.backend,
-            "results": [hit.as_dict() for hit in self.results],
-            "facets": self.facets,
-            "suggestion": self.suggestion or None,
-        }
-
-
-def choice_label(facet: str, value: str, language: str) -> str:
-    """The visitor-language label of a level or online-service value."""
-    choices = dict((Level if facet == "level" else OnlineService).choices)
-    with translation_override(language):
-        return gettext(str(choices.get(value, value))) if value in choices else value
-
-
-def facet_entry(facet: str, key: str, count: int, language: str) -> dict[str, Any]:
-    """{"value", "label", "count"} for a facet bucket."""
-    if facet in ("sector", "agency"):
-        value, _, label = key.partition("\t")
-        return {"value": value, "label": label or value, "count": count}
-    return {"value": key, "label": choice_label(facet, key, language), "count": count}
-
-
 FACET_FIELDS = {
     "sector": ("sector", "sector_facet"),
     "agency": ("agency", "agency_facet"),
     "level": ("level", "level"),
     "online_service": ("online_service", "online_service"),
 }
+SEARCH_ANALYZER = "portal_search"  # folding + the thesaurus (documents.py)
+CODE_BOOST = 100
+FACET_CACHE_SECONDS = 60
 
 
 class ProcedureSearch:
@@ -133,6 +92,11 @@ class ProcedureSearch:
     def __init__(self, params: SearchParams):
         self.params = params
         self.language = params.locale if params.locale in documents.LANGUAGES else "vi"
+        self.plan = plan_for(params.q, self.language)
+        self.variants = [plan_for(v, self.language) for v in synonyms.expand(params.q)][
+            :MAX_VARIANTS
+        ]
+        self.took = 0.0
 
     # Facet filters ----------------------------------------------------------
 
@@ -164,89 +128,124 @@ class ProcedureSearch:
 
     # Text -------------------------------------------------------------------
 
-    def _alternative(self, text: str, core: str, original: bool) -> Q:
-        """One way of reading the query: required matching plus ranking boosts."""
-        required = [
-            Q(
+    @staticmethod
+    def _slot(slot: Slot) -> Q:
+        """One slot in the main fields: as typed with its diacritics (`exact`),
+        through the thesaurus, or as a prefix when half typed."""
+        if slot.exact:
+            return Q(
                 "multi_match",
-                query=core,
+                query=slot.text,
                 type="cross_fields",
-                fields=TEXT_FIELDS,
-                operator="or",
-                minimum_should_match=MINIMUM_MATCH,
-            ),
-            Q(
-                "multi_match",
-                query=core,
-                type="best_fields",
-                fields=FUZZY_FIELDS,
-                fuzziness="AUTO",
-                prefix_length=1,
-                max_expansions=10,
-                minimum_should_match=MINIMUM_MATCH,
-                boost=0.5,
-            ),
-            Q(
-                "multi_match",
-                query=text,
-                type="bool_prefix",
-                fields=PREFIX_FIELDS,
+                fields=EXACT_FIELDS,
                 operator="and",
-                boost=0.8,
-            ),
+            )
+        whole = Q(
+            "multi_match",
+            query=slot.text,
+            type="cross_fields",
+            fields=MAIN_FIELDS,
+            analyzer=SEARCH_ANALYZER,
+            operator="and",
+        )
+        if len(slot.segment.words) > 2 and slot.segment.alternatives:
+            # The words of a longer term need not be side by side ("khai thác
+            # nước dưới đất" in "khai thác, sử dụng nước dưới đất"); two
+            # syllables apart say too little ("nghỉ" ... "sinh").
+            apart = Q(
+                "multi_match",
+                query=slot.text,
+                type="cross_fields",
+                fields=MAIN_FIELDS,
+                operator="and",
+            )
+            whole = Q("bool", should=[whole, apart], minimum_should_match=1)
+        if not slot.prefix:
+            return whole
+        # "giấy phép môi tr": the edge n-grams of the name's words.
+        started = Q(
+            "multi_match", query=slot.text, type="bool_prefix", fields=PREFIX_FIELDS
+        )
+        return Q("bool", should=[whole, started], minimum_should_match=1)
+
+    def _required(self, plan: QueryPlan, rescue: bool) -> Q:
+        """What a result must match: enough of the required slots, in main fields;
+        in the rescue pass, or any one slot of two or more words."""
+        slots = [self._slot(slot) for slot in plan.required_slots]
+        options = [
+            Q("bool", should=slots, minimum_should_match=plan.minimum_match(rescue))
         ]
+        if rescue:
+            options += [self._slot(slot) for slot in plan.strong_slots]
+        return Q("bool", should=options, minimum_should_match=1)
+
+    def _reading(self, plan: QueryPlan, rescue: bool, original: bool) -> Q:
+        """One way of reading the query: required matching plus ranking boosts."""
+        everything = " ".join(filter(None, (plan.core, plan.optional)))
         boosts = [
-            Q("match_phrase", name={"query": text, "slop": 2, "boost": 4}),
-            Q("match_phrase", keywords={"query": text, "slop": 1, "boost": 3}),
-            Q("match_phrase", other_names={"query": text, "slop": 1, "boost": 2}),
+            # Every field, the words as typed (the required part above already
+            # scored the thesaurus's alternatives in the main fields).
+            Q("multi_match", query=everything, type="cross_fields", fields=ALL_FIELDS),
+            Q("match_phrase", name={"query": plan.text, "slop": 2, "boost": 4}),
+            Q("match_phrase", keywords={"query": plan.text, "slop": 1, "boost": 3}),
+            Q("match_phrase", other_names={"query": plan.text, "slop": 1, "boost": 2}),
         ]
-        if original:
+        if original and plan.diacritics:
             # Same diacritics as typed: ranks "Đăng ký" above a mere "dang ky".
             boosts += [
-                Q("match", **{"name.exact": {"query": text, "boost": 1.5}}),
-                Q("match", **{"keywords.exact": {"query": text, "boost": 1}}),
-                Q("match", **{"documents.exact": {"query": text, "boost": 0.3}}),
+                Q("match", **{"name.exact": {"query": plan.text, "boost": 1.5}}),
+                Q("match", **{"keywords.exact": {"query": plan.text, "boost": 1}}),
             ]
-        return Q(
-            "bool",
-            must=[Q("bool", should=required, minimum_should_match=1)],
-            should=boosts,
-        )
+        return Q("bool", must=[self._required(plan, rescue)], should=boosts)
 
-    def text_query(self) -> Q:
-        """The scoring query for `q`: original wording, synonym variants, codes."""
-        q = self.params.q
-        core = " ".join(significant_tokens(q, self.language)) or q
-        alternatives = [self._alternative(q, core, original=True)]
-        for variant in synonyms.expand(q):
-            variant_core = (
-                " ".join(significant_tokens(variant, self.language)) or variant
+    def _codes(self) -> Q:
+        clauses = []
+        for code in self.plan.codes:
+            clauses.append(Q("term", code={"value": code, "boost": CODE_BOOST}))
+            clauses.append(
+                Q("match", code_variants={"query": code, "boost": CODE_BOOST * 0.3})
             )
-            alternatives.append(
-                self._alternative(variant, variant_core, original=False)
-            )
-        if looks_like_code(q):
-            alternatives.append(
-                Q(
-                    "bool",
-                    should=[
-                        Q("term", code={"value": q.lower(), "boost": 100}),
-                        Q("match", code_variants={"query": q.lower(), "boost": 30}),
-                    ],
-                    minimum_should_match=1,
-                )
-            )
-        return Q("dis_max", queries=alternatives, tie_breaker=0.3)
+        return Q("bool", should=clauses, minimum_should_match=1)
+
+    def text_query(self, rescue: bool = False) -> Q:
+        """The scoring query: the words as typed, editors' synonyms, codes.
+
+        The rescue reading repairs typos and asks for about half the words."""
+        readings = []
+        if self.plan.has_text and rescue:
+            readings.append(self._reading(rescue_plan(self.plan), True, original=True))
+        elif self.plan.has_text:
+            readings.append(self._reading(self.plan, False, original=True))
+            readings += [
+                self._reading(v, False, original=False)
+                for v in self.variants
+                if v.has_text
+            ]
+        if self.plan.codes:
+            readings.append(self._codes())
+        return Q("dis_max", queries=readings, tie_breaker=0.3)
+
+    @property
+    def has_query(self) -> bool:
+        return self.plan.has_text or bool(self.plan.codes)
 
     # Composition ------------------------------------------------------------
 
-    def build(self) -> Search:
-        """The whole request: query, facet filters as post_filter, aggregations."""
+    def build(self, rescue: bool = False, min_score: float | None = None) -> Search:
+        """The page request: query, facet filters as post_filter, aggregations."""
         params = self.params
         s = Search().extra(track_total_hits=True).source(SOURCE_FIELDS)
-        has_text = bool(search_tokens(params.q)) or looks_like_code(params.q)
-        if has_text:
-            s = s.query(self.text_query())
+        if self.has_query:
+            s = s.query(self.text_query(rescue))
+            if min_score is not None:
+                s = s.extra(min_score=min_score)
+            # The words as typed mark the snippet: far cheaper than re-running
+            # the whole scoring query (thesaurus, phrases) on every hit.
+            marked = Q(
+                "multi_match",
+                query=" ".join(filter(None, (self.plan.text, *self.plan.codes))),
+                fields=HIGHLIGHT_FIELDS,
+            )
             s = s.highlight_options(
                 pre_tags=["<mark>"],
                 post_tags=["</mark>"],
@@ -254,82 +253,117 @@ class ProcedureSearch:
                 fragment_size=160,
                 number_of_fragments=1,
                 no_match_size=0,
+                highlight_query=marked.to_dict(),
             ).highlight(*HIGHLIGHT_FIELDS)
-            if (
-                params.page == 1
-                and len(params.q) >= 4
-                and not looks_like_code(params.q)
-            ):
-                s = s.suggest(
-                    "did_you_mean",
-                    params.q,
-                    phrase={
-                        "field": "name.shingle",
-                        "size": 1,
-                        "max_errors": 2,
-                        "confidence": 1.0,
-                        "direct_generator": [
-                            {
-                                "field": "name.shingle",
-                                "suggest_mode": "missing",
-                                "min_word_length": 3,
-                            }
-                        ],
-                    },
-                )
         else:
             s = s.sort("sort_name", "code")
         filters = self.filters()
         if filters:
             s = s.post_filter("bool", filter=filters)
-        for facet in FACETS:
-            others = self.filters(skip=facet)
-            agg_filter = Q("bool", filter=others) if others else Q("match_all")
-            s.aggs.bucket(facet, "filter", filter=agg_filter).bucket(
-                "values", "terms", field=FACET_FIELDS[facet][1], size=200
-            )
+        if self._cached_facets() is None:
+            for facet in FACETS:
+                field_name = FACET_FIELDS[facet][1]
+                others = self.filters(skip=facet)
+                if others:
+                    s.aggs.bucket(
+                        facet, "filter", filter=Q("bool", filter=others)
+                    ).bucket("values", "terms", field=field_name, size=200)
+                else:
+                    s.aggs.bucket(facet, "terms", field=field_name, size=200)
         start = (params.page - 1) * params.page_size
         return s[start : start + params.page_size]
 
+    def _run(self, engine: Engine, body: dict[str, Any]) -> dict[str, Any]:
+        answer = engine.search(documents.alias_name(self.language), body)
+        self.took += float(answer.get("took", 0))
+        return answer
+
+    def best_score(self, engine: Engine, rescue: bool) -> float | None:
+        """The top score of a reading, or None when nothing matches."""
+        query = Q("bool", must=[self.text_query(rescue)], filter=self.filters())
+        body = {
+            "query": query.to_dict(),
+            "size": 1,
+            "_source": False,
+            "track_total_hits": False,
+        }
+        hits = self._run(engine, body)["hits"]
+        return hits.get("max_score") if hits.get("hits") else None
+
     def search(self, engine: Engine) -> SearchResults:
         """Run on the cluster; raises EngineUnavailable/EngineError on failure."""
-        answer = engine.search(
-            documents.alias_name(self.language), self.build().to_dict()
-        )
-        hits = [self._hit(raw) for raw in answer["hits"]["hits"]]
+        rescue, min_score = False, None
+        if self.has_query:
+            best = self.best_score(engine, rescue=False)
+            if best is None and self.plan.has_text:
+                rescue = True
+                best = self.best_score(engine, rescue=True)
+            if best is None:
+                return self._empty(engine)
+            min_score = best * RELEVANCE_FLOOR
+        answer = self._run(engine, self.build(rescue, min_score).to_dict())
         total = answer["hits"]["total"]
         count = total["value"] if isinstance(total, dict) else int(total)
-        facets: dict[str, list[dict[str, Any]]] = {}
-        for facet in FACETS:
-            buckets = (
-                answer.get("aggregations", {})
-                .get(facet, {})
-                .get("values", {})
-                .get("buckets", [])
+        facets = self._facets(answer)
+        suggestion = ""
+        if self.plan.has_text and self.params.page == 1:
+            suggestion = spelling.did_you_mean(
+                self.plan.words, lexicon(self.language), count
             )
-            entries = [
-                facet_entry(facet, b["key"], b["doc_count"], self.language)
-                for b in buckets
-            ]
-            facets[facet] = sorted(entries, key=lambda e: (-e["count"], e["label"]))
         return SearchResults(
             query=self.params.q,
             count=count,
             page=self.params.page,
             page_size=self.params.page_size,
             backend=engine.name,
-            results=hits,
+            results=[self._hit(raw) for raw in answer["hits"]["hits"]],
             facets=facets,
-            suggestion=self._suggestion(answer),
+            suggestion=suggestion,
+            timings={"engine": self.took},
         )
 
-    def _suggestion(self, answer: dict[str, Any]) -> str:
-        options = answer.get("suggest", {}).get("did_you_mean", [{}])
-        options = options[0].get("options", []) if options else []
-        if not options:
-            return ""
-        text = options[0]["text"]
-        return text if search_tokens(text) != search_tokens(self.params.q) else ""
+    def _empty(self, engine: Engine) -> SearchResults:
+        return SearchResults(
+            query=self.params.q,
+            count=0,
+            page=self.params.page,
+            page_size=self.params.page_size,
+            backend=engine.name,
+            results=[],
+            facets={facet: [] for facet in FACETS},
+            timings={"engine": self.took},
+        )
+
+    # Facets -----------------------------------------------------------------
+
+    def _facet_key(self) -> str:
+        selected = {facet: sorted(self.params.selected(facet)) for facet in FACETS}
+        raw = json.dumps([documents.alias_name(self.language), self.params.q, selected])
+        return "portal_search:facets:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
+
+    def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
+        # The "local" cache: in process memory, or Redis when CACHE_URL is
+        # set (shared by the workers; one small GET beside four aggregations).
+        # A facet count a minute old is fine.
+        return caches["local"].get(self._facet_key())
+
+    def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        if "aggregations" not in answer:
+            return self._cached_facets() or {facet: [] for facet in FACETS}
+        facets: dict[str, list[dict[str, Any]]] = {}
+        for facet in FACETS:
+            aggregation = answer["aggregations"].get(facet, {})
+            buckets = aggregation.get("values", aggregation).get("buckets", [])
+            facets[facet] = sorted_facet(
+                [
+                    facet_entry(facet, b["key"], b["doc_count"], self.language)
+                    for b in buckets
+                ]
+            )
+        # A search's counts change only with the catalogue: popular searches
+        # and the blank listing skip the aggregations for a minute.
+        caches["local"].set(self._facet_key(), facets, FACET_CACHE_SECONDS)
+        return facets
 
     @staticmethod
     def _hit(raw: dict[str, Any]) -> Hit:
@@ -352,82 +386,5 @@ class ProcedureSearch:
             processing_time_days=source.get("processing_time_days"),
             highlight=snippet,
             page_id=source.get("page_id"),
+            language=source.get("language", ""),
         )
-
-
-class ProcedureSuggest:
-    """Completion as people type: names by prefix, and codes."""
-
-    def __init__(self, q: str, locale: str = "vi", size: int = 10):
-        self.q = q.strip()
-        self.language = locale if locale in documents.LANGUAGES else "vi"
-        self.size = size
-
-    def build(self) -> Search:
-        should = [
-            Q(
-                "multi_match",
-                query=self.q,
-                type="bool_prefix",
-                fields=PREFIX_FIELDS,
-                operator="and",
-            ),
-            Q("match_phrase_prefix", keywords={"query": self.q, "boost": 0.5}),
-        ]
-        if looks_like_code(self.q):
-            should.append(
-                Q("match", code_variants={"query": self.q.lower(), "boost": 10})
-            )
-        return (
-            Search()
-            .query(Q("bool", should=should, minimum_should_match=1))
-            .source(["code", "name", "url"])
-            .extra(size=self.size)
-        )
-
-    def suggest(self, engine: Engine) -> list[dict[str, str]]:
-        answer = engine.search(
-            documents.alias_name(self.language), self.build().to_dict()
-        )
-        return [
-            {
-                "code": h["_source"]["code"],
-                "name": h["_source"]["name"],
-                "url": h["_source"].get("url", ""),
-            }
-            for h in answer["hits"]["hits"]
-        ]
-
-
-def _with_fallback(run_engine, run_database):
-    engine = get_engine()
-    if engine is not None:
-        try:
-            return run_engine(engine)
-        except EngineUnavailable as error:
-            breaker.trip(str(error))
-        except EngineError:
-            # A missing index (never rebuilt) or a query the engine rejects:
-            # answer from the database rather than fail the visitor.
-            logger.exception("Search cluster refused the query; using the database")
-    return run_database()
-
-
-def search_procedures(params: SearchParams) -> SearchResults:
-    """Search on the cluster, or the database when it is not there."""
-    from search.fallback import DatabaseProcedureSearch
-
-    return _with_fallback(
-        lambda engine: ProcedureSearch(params).search(engine),
-        lambda: DatabaseProcedureSearch(params).search(),
-    )
-
-
-def suggest_procedures(q: str, locale: str = "vi") -> tuple[list[dict[str, str]], str]:
-    """(suggestions, backend) for a prefix."""
-    from search.fallback import DatabaseProcedureSuggest
-
-    return _with_fallback(
-        lambda engine: (ProcedureSuggest(q, locale).suggest(engine), engine.name),
-        lambda: (DatabaseProcedureSuggest(q, locale).suggest(), "database"),
-    )

@@ -1,13 +1,19 @@
-"""Count what people search for, per day, without personal data."""
+"""Count what people search for and which results they open, per day, without
+personal data (no address, user, session or time of day; e-mail addresses and
+long digit runs masked).
+
+Each search and each click is one `INSERT … ON CONFLICT DO UPDATE` (PostgreSQL
+and SQLite alike): one round trip, and two workers counting the same query at
+once never lose a count.
+"""
 
 import logging
 import re
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 
-from search.models import SearchQueryLog
+from search.models import SearchClick, SearchQueryLog
 from search.text import normalise
 
 logger = logging.getLogger(__name__)
@@ -31,27 +37,58 @@ def clean_query(q: str) -> str:
     return _DIGITS.sub(mask, text)[:200]
 
 
+def _upsert(table: str, keys: dict, insert: dict, update: str) -> None:
+    columns = [*keys, *insert]
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {update}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys.values(), *insert.values()])
+
+
 def log_search(q: str, locale: str, result_count: int) -> None:
     """Add one search to today's counter for this query (never raises)."""
     query = clean_query(q)
     if not query:
         return
-    today = timezone.localdate()
-    values = {"last_result_count": result_count, "zero_results": result_count == 0}
+    table = SearchQueryLog._meta.db_table
     try:
-        with transaction.atomic():
-            updated = SearchQueryLog.objects.filter(
-                day=today, query=query, locale=locale
-            ).update(searches=F("searches") + 1, **values)
-            if not updated:
-                try:
-                    with transaction.atomic():
-                        SearchQueryLog.objects.create(
-                            day=today, query=query, locale=locale, searches=1, **values
-                        )
-                except IntegrityError:
-                    SearchQueryLog.objects.filter(
-                        day=today, query=query, locale=locale
-                    ).update(searches=F("searches") + 1, **values)
+        _upsert(
+            table,
+            {"day": timezone.localdate(), "query": query, "locale": locale},
+            {
+                "searches": 1,
+                "clicks": 0,
+                "last_result_count": result_count,
+                "zero_results": result_count == 0,
+            },
+            f"searches = {table}.searches + 1, "
+            "last_result_count = excluded.last_result_count, "
+            "zero_results = excluded.zero_results",
+        )
     except Exception:  # logging a search must never break it
         logger.exception("Could not log a search")
+
+
+def log_click(q: str, locale: str, code: str) -> bool:
+    """Count that a result was opened after a search logged today.
+
+    Only queries searched today are counted, so the endpoint cannot be used
+    to write arbitrary text into the report. Returns whether it counted.
+    """
+    query = clean_query(q)
+    today = timezone.localdate()
+    counted = SearchQueryLog.objects.filter(day=today, query=query, locale=locale)
+    if not query or not code or not counted.exists():
+        return False
+    table = SearchClick._meta.db_table
+    _upsert(
+        table,
+        {"day": today, "query": query, "locale": locale, "code": code[:32]},
+        {"clicks": 1},
+        f"clicks = {table}.clicks + 1",
+    )
+    SearchQueryLog.bump_clicks(today, query, locale)
+    return True

@@ -2,7 +2,7 @@
 database fallback.
 
 The cluster folds text with its own analysers (see `documents.py`); this module
-reproduces the same folding so that the database fallback, synonym expansion,
+reproduces the same folding so that the database fallback, synonym lookup,
 highlighting and query logging agree with it.
 """
 
@@ -17,22 +17,25 @@ from portal.text import fold
 # (`pattern_replace` token filter in documents.py); keep them identical.
 IY_PATTERN = r"^(b|c|d|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)y$"
 _IY = re.compile(IY_PATTERN)
+_IY_RAW = re.compile(
+    r"^(b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)([iìíỉĩịyỳýỷỹỵ])$"
+)
+_I_TO_Y = str.maketrans("iìíỉĩị", "yỳýỷỹỵ")
+_Y_TO_I = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
 _WORD = re.compile(r"[0-9a-z]+")
+_RAW_WORD = re.compile(r"[^\W_]+")
 CODE_PATTERN = re.compile(r"^[0-9a-z][0-9a-z.\-]*[0-9][0-9a-z.\-]*$", re.IGNORECASE)
 
-# Words that carry no meaning in a question ("tôi muốn … thì cần giấy tờ gì",
-# "how do I …"). They still score, but a result need not contain them.
-# Folded forms; words that collide with meaningful folded words (e.g. "the" =
-# "thẻ", "do" = "đỏ") are deliberately absent.
-FILLER_VI = frozenset(
-    "toi muon thi can gi nao sao dau minh em a ah oi vay nhe khong ko hoi bao nhieu lau "
-    "phai duoc nhung the_nao".split()
-)
-FILLER_PHRASES_VI = ("nhu the nao", "lam the nao", "the nao", "lam sao", "o dau")
-FILLER_EN = frozenset(
-    "a an and are can do does for from get how i in is it me my need of on or please "
-    "the to what when where which who with you".split()
-)
+# Old-style tone placement on an open syllable ("hoá", "thuỷ", "khoẻ") and the
+# modern one ("hóa", "thủy", "khỏe") are both in use; text is brought to the
+# modern form before synonyms are looked up (the index folds both anyway).
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W_])")
+_MOVE_TONE = {
+    "à": ("\u0300", "a"), "á": ("\u0301", "a"), "ả": ("\u0309", "a"), "ã": ("\u0303", "a"),
+    "ạ": ("\u0323", "a"), "è": ("\u0300", "e"), "é": ("\u0301", "e"), "ẻ": ("\u0309", "e"),
+    "ẽ": ("\u0303", "e"), "ẹ": ("\u0323", "e"), "ỳ": ("\u0300", "y"), "ý": ("\u0301", "y"),
+    "ỷ": ("\u0309", "y"), "ỹ": ("\u0303", "y"), "ỵ": ("\u0323", "y"),
+}  # fmt: skip
 
 
 def normalise(text: str) -> str:
@@ -40,8 +43,60 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
+def modern_tones(text: str) -> str:
+    """ "hoá" -> "hóa", "thuỷ" -> "thủy": the tone mark on the first vowel of an
+    open "oa", "oe", "uy" syllable (never after q: "quý" stays)."""
+
+    def move(match: re.Match) -> str:
+        mark, vowel = _MOVE_TONE[match.group(2)]
+        return unicodedata.normalize("NFC", match.group(1) + mark) + vowel
+
+    return _OLD_TONE.sub(move, normalise(text))
+
+
+# The exact (diacritics-kept) form compared when a query is typed with
+# diacritics: lower case, every "oa/oe/uy" tone moved to the first vowel
+# (unconditionally: the same on both sides is all that matters) and a final
+# y/ý/… after a consonant written i/í/…. `documents.py` builds the cluster's
+# `portal_exact` analyser from the same tables.
+EXACT_TONE_MAP = {
+    f"{first}{toned}": unicodedata.normalize("NFC", first + mark) + plain
+    for toned, (mark, plain) in _MOVE_TONE.items()
+    for first in ("o", "u")
+    if (plain == "y") == (first == "u")
+}
+EXACT_IY = {"y": "i", "ỳ": "ì", "ý": "í", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}
+EXACT_IY_PREFIX = r"^(b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr|ng|qu|ngh)"
+_EXACT_IY = re.compile(EXACT_IY_PREFIX + "([yỳýỷỹỵ])$")
+_EXACT_TONE = re.compile("|".join(EXACT_TONE_MAP))
+
+
+def exact_token(token: str) -> str:
+    """A word in the exact form: "Kí" -> "kí", "ký" -> "kí", "hoá" -> "hóa"."""
+    word = _EXACT_TONE.sub(
+        lambda m: EXACT_TONE_MAP[m.group(0)], normalise(token).lower()
+    )
+    return _EXACT_IY.sub(lambda m: m.group(1) + EXACT_IY[m.group(2)], word)
+
+
+def exact_lines(*values: str) -> str:
+    """Exact-form text, space-padded, one line per line of each value."""
+    out = []
+    for value in values:
+        for line in (value or "").splitlines():
+            words = [exact_token(w) for w in _RAW_WORD.findall(normalise(line))]
+            if words:
+                out.append(f" {' '.join(words)} ")
+    return "\n".join(out)
+
+
 def _iy(token: str) -> str:
     return _IY.sub(r"\1i", token)
+
+
+def fold_token(token: str) -> str:
+    """One word folded like the index folds it: no diacritics, đ→d, final y→i."""
+    return _iy(fold(token))
 
 
 def search_tokens(text: str) -> list[str]:
@@ -49,24 +104,35 @@ def search_tokens(text: str) -> list[str]:
     return [_iy(token) for token in _WORD.findall(fold(normalise(text)))]
 
 
+def raw_tokens(text: str) -> list[str]:
+    """Lower-case words with their diacritics (modern tone placement), in order.
+
+    Tokens that fold to nothing searchable (other scripts, symbols) are left out,
+    so `raw_tokens` and `search_tokens` line up word for word on Latin text.
+    """
+    words = _RAW_WORD.findall(modern_tones(text).lower())
+    return [w for w in words if _WORD.fullmatch(fold_token(w))]
+
+
+def has_diacritics(tokens: list[str]) -> bool:
+    """True when any word was typed with a Vietnamese diacritic (or đ)."""
+    return any(token != fold(token) for token in tokens)
+
+
+def iy_variants(token: str) -> list[str]:
+    """The token and its other i/y spelling ("ký" -> ["ký", "kí"]), diacritics kept."""
+    match = _IY_RAW.match(token)
+    if not match:
+        return [token]
+    vowel = match.group(2)
+    other = vowel.translate(_Y_TO_I) if vowel in "yỳýỷỹỵ" else vowel.translate(_I_TO_Y)
+    return [token, match.group(1) + other]
+
+
 def folded(text: str) -> str:
     """Space-padded folded text for word-boundary LIKE matching: " dang ki ... "."""
     tokens = search_tokens(text)
     return f" {' '.join(tokens)} " if tokens else ""
-
-
-def significant_tokens(text: str, language: str = "vi") -> list[str]:
-    """The tokens of a query without question fillers (at least one is kept)."""
-    padded = folded(text)
-    if language == "vi":
-        for phrase in FILLER_PHRASES_VI:
-            padded = padded.replace(f" {phrase} ", " ")
-        stop = FILLER_VI
-    else:
-        stop = FILLER_EN | {"toi", "muon", "gi", "nao"}
-    tokens = padded.split()
-    kept = [t for t in tokens if t not in stop]
-    return kept or tokens
 
 
 def looks_like_code(text: str) -> bool:

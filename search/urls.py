@@ -9,6 +9,7 @@ app_name = "search_api"
 urlpatterns = [
     path("search/", api.search, name="search"),
     path("suggest/", api.suggest, name="suggest"),
+    path("click/", api.click, name="click"),
     re_path(
         r"^(?P<code>[0-9A-Za-z][0-9A-Za-z.\-]{0,31})/$", api.procedure, name="procedure"
     ),

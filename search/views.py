@@ -6,13 +6,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from cms_pages.models import HomePage, ProcedureIndexPage, ProcedurePage
+from portal.questions.queries import best_matches
 from search.forms import FACETS, SearchParamsForm
-from search.queries import SearchResults, search_procedures
 from search.query_log import log_search
+from search.results import SearchResults
+from search.service import search_procedures
 from search.text import folded
 
 PAGE_SIZE = 20
@@ -39,33 +42,51 @@ class _ResultPage:
 
 
 def promotions(q: str, language: str) -> list[dict[str, Any]]:
-    """Editors' promoted results for this query (matched without diacritics too)."""
-    if not q:
+    """Editors' promoted results for this query, in the visitor's language.
+
+    Matched on folded text, so "giay phep" shows what "giấy phép" promotes.
+    Editors write the description in Vietnamese; on another language's site a
+    page promotion shows that page's own search description instead (nothing
+    when it has none), never the Vietnamese text.
+    """
+    key = folded(q).strip()
+    if not key:
         return []
-    wanted = {q.lower().strip(), folded(q).strip()}
+    query_ids = [
+        pk
+        for pk, text in Query.objects.filter(editors_picks__isnull=False)
+        .distinct()
+        .values_list("pk", "query_string")
+        if folded(text).strip() == key
+    ]
+    if not query_ids:
+        return []
     picks = (
-        SearchPromotion.objects.select_related("query", "page")
-        .filter(query__query_string__in=wanted)
+        SearchPromotion.objects.select_related("page")
+        .filter(query_id__in=query_ids)
         .order_by("sort_order")
     )
     locale = Locale.objects.filter(language_code=language).first()
+    source_language = Locale.get_default().language_code[:2]
     items = []
     for pick in picks:
+        in_source = language == source_language
         if pick.page_id:
             page = pick.page
             if locale is not None:
                 page = page.get_translation_or_none(locale) or page
             if not page.live:
                 continue
+            description = pick.description if in_source else page.search_description
             items.append(
-                {"title": page.title, "url": page.url, "description": pick.description}
+                {"title": page.title, "url": page.url, "description": description}
             )
         elif pick.external_link_url:
             items.append(
                 {
                     "title": pick.external_link_text or pick.external_link_url,
                     "url": pick.external_link_url,
-                    "description": pick.description,
+                    "description": pick.description if in_source else "",
                 }
             )
     return items
@@ -114,9 +135,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
             pk__in=[hit.page_id for hit in results.results]
         ).select_related("agency", "sector")
     }
+    vietnamese_only = _("Vietnamese only")
     cards = [
-        (pages[hit.page_id], hit) for hit in results.results if hit.page_id in pages
+        (
+            pages[hit.page_id],
+            hit,
+            vietnamese_only if hit.language not in ("", language) else "",
+        )
+        for hit in results.results
+        if hit.page_id in pages
     ]
+    # A published question that matches, shown under its procedure's card.
+    for page_id, question in best_matches(pages.values(), params.q).items():
+        pages[page_id].matching_question = question
     querystring = request.GET.copy()
     querystring.pop("page", None)
     selected = {facet: params.selected(facet) for facet in FACETS}
@@ -138,6 +169,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for facet in FACETS
         ],
         "any_filter": params.any_filter,
+        "has_facets": any(results.facets.get(facet) for facet in FACETS),
+        "result_codes": [hit.code for hit in results.results if hit.page_id in pages],
+        "selected_count": sum(len(values) for values in selected.values()),
         "errors": errors,
         "promotions": promotions(params.q, language),
         "other_pages": other_pages(params.q, language),

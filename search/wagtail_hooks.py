@@ -1,4 +1,5 @@
-"""Admin screens: editors' synonyms and the search-terms report."""
+"""Admin screens: editors' synonyms, the search-terms log and the
+search-quality report (admin_views.py), grouped under Search."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -6,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from search.admin_views import SearchQualityViewSet
 from search.models import SearchQueryLog, SearchSynonym
 
 
@@ -36,12 +38,13 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
     model = SearchQueryLog
     icon = "search"
-    menu_label = _("Search terms")
+    menu_label = _("Search log")
     list_display = [
         "query",
         "locale",
         "day",
         "searches",
+        "clicks",
         "last_result_count",
         "zero_results",
     ]
@@ -51,6 +54,7 @@ class SearchQueryLogViewSet(SnippetViewSet):
         "query",
         "locale",
         "searches",
+        "clicks",
         "last_result_count",
         "zero_results",
     ]
@@ -59,10 +63,10 @@ class SearchQueryLogViewSet(SnippetViewSet):
 
 
 class SearchGroup(SnippetViewSetGroup):
-    menu_label = _("Search")
+    menu_label = _("Portal search")
     menu_icon = "search"
     menu_order = 250
-    items = (SearchSynonymViewSet, SearchQueryLogViewSet)
+    items = (SearchQualityViewSet, SearchSynonymViewSet, SearchQueryLogViewSet)
 
 
 register_snippet(SearchGroup)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from cms_pages.forms import PortalPageForm, unique_child_slug
+
 
 class SocialMixin(models.Model):
     """Open Graph image for link previews; title and description come from Page."""
@@ -33,11 +35,30 @@ class BasePage(SocialMixin, Page):
 
     # Open Graph object type; news items say "article".
     og_type = "website"
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail would make a missing slug from the title keeping Vietnamese
+        # letters (or, with WAGTAIL_ALLOW_UNICODE_SLUGS off, dropping "đ"):
+        # make it ASCII first ("Đăng ký" → "dang-ky"), unique among siblings.
+        if not self.slug and self.title and self.path:
+            self.slug = unique_child_slug(self.get_parent(), self.title, self)
+        super().full_clean(*args, **kwargs)
 
     @property
     def meta_description(self) -> str:
         """What search engines and link previews show under the title."""
         return self.search_description
+
+    def get_context(self, request, *args, **kwargs):
+        from cms_pages.roadmap import choose_journeys
+
+        context = super().get_context(request, *args, **kwargs)
+        body = getattr(self, "body", None)
+        if body:
+            # Roadmaps in the body read the conditions the visitor ticked.
+            choose_journeys(body, request.GET)
+        return context

@@ -11,10 +11,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -23,6 +22,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms_pages.blocks import BodyStreamBlock
+from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
 
 from .base import BasePage
@@ -76,6 +77,7 @@ class ProcedureIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("procedure catalogue")
+        verbose_name_plural = _("procedure catalogues")
 
     def route(self, request, path_components):
         """Find a procedure by its slug in one query (Wagtail's default makes
@@ -98,16 +100,26 @@ class ProcedureIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import CatalogueQuery
+        from cms_pages.translation_gaps import untranslated_entry
 
         context = super().get_context(request, *args, **kwargs)
         # The template renders the listing inside a fragment cached on the
         # filters; `listing.data` runs the queries only when it is not cached.
         context["listing"] = CatalogueQuery(self, request.GET)
+        # The language switcher sends a procedure that is not translated here
+        # to its catalogue entry: `?untranslated=<code>`.
+        context["untranslated"] = untranslated_entry(
+            self, request.GET.get("untranslated", "")
+        )
         return context
 
 
-class ProcedurePage(BasePage):
-    """One administrative procedure (thủ tục hành chính)."""
+class ProcedurePage(BulkWriteMixin, BasePage):
+    """One administrative procedure (thủ tục hành chính).
+
+    `BulkWriteMixin`: the catalogue import defers search indexing and revision
+    foreign-key checks to the end of its batch (`cms_pages/bulk_writes.py`).
+    """
 
     code = models.CharField(
         _("procedure code"),
@@ -162,7 +174,10 @@ class ProcedurePage(BasePage):
     keywords = models.TextField(
         _("keywords"),
         blank=True,
-        help_text=_("Other words people use for this procedure, one per line."),
+        help_text=_(
+            "Other words people use for this procedure, one per line. "
+            "Not shown on the page: search finds the procedure by them."
+        ),
     )
     eform = models.ForeignKey(
         "eforms.EForm",
@@ -196,7 +211,8 @@ class ProcedurePage(BasePage):
     ]
 
     content_panels = [
-        FieldPanel("title", heading=_("Procedure name")),
+        # TitleFieldPanel: the slug follows the name as the editor types.
+        TitleFieldPanel("title", heading=_("Procedure name"), placeholder=False),
         FieldPanel("full_name"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("sector"), FieldPanel("agency")]),
@@ -230,7 +246,10 @@ class ProcedurePage(BasePage):
     dossier_panels = [
         FieldPanel("eform"),
         InlinePanel(
-            "documents", heading=_("Documents"), label=_("Document"), min_num=1
+            "documents",
+            heading=pgettext_lazy("dossier", "Documents"),
+            label=pgettext_lazy("dossier", "Document"),
+            min_num=1,
         ),
     ]
     steps_panels = [
@@ -243,7 +262,7 @@ class ProcedurePage(BasePage):
         [
             ObjectList(content_panels, heading=_("Procedure")),
             ObjectList(service_panels, heading=_("Time, fees and channels")),
-            ObjectList(dossier_panels, heading=_("Documents")),
+            ObjectList(dossier_panels, heading=pgettext_lazy("dossier", "Documents")),
             ObjectList(steps_panels, heading=_("Steps and legal basis")),
             ObjectList(guidance_panels, heading=_("Extra guidance")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
@@ -292,35 +311,13 @@ class ProcedurePage(BasePage):
         """The catalogue this procedure is listed in (set by its `route`)."""
         return self.get_parent()
 
-    def prefetch_rows(self) -> "ProcedurePage":
-        """Read the page's rows (fees, steps, legal bases, documents) in one
-        query each, whatever their number; a second call reads nothing."""
-        if "fees" not in getattr(self, "_prefetched_objects_cache", {}):
-            prefetch_related_objects(
-                [self],
-                "fees",
-                "steps",
-                "legal_bases",
-                Prefetch(
-                    "documents",
-                    queryset=ProcedureDocument.objects.select_related("template_file"),
-                ),
-            )
-        return self
-
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.queries import related_procedures
+        from cms_pages.procedure_sections import ProcedureSections
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: the template reads them inside cached fragments, so a render
-        # whose fragments are cached makes none of these queries.
-        for name in ("fees", "steps", "legal_bases", "documents"):
-            context[name] = SimpleLazyObject(
-                lambda name=name: list(getattr(self.prefetch_rows(), name).all())
-            )
-        context["related_procedures"] = SimpleLazyObject(
-            lambda: related_procedures(self)
-        )
+        # whose fragments are cached makes none of their queries.
+        context.update(ProcedureSections(self).context())
         return context
 
     def clean(self):
@@ -343,6 +340,14 @@ class ProcedurePage(BasePage):
                 )
 
 
+class FeeApplies(models.TextChoices):
+    """How a fee combines with the procedure's other fees."""
+
+    ALWAYS = "always", _("Always paid (added to the other fees)")
+    ALTERNATIVE = "alternative", _("One of several: the applicant's case decides")
+    SOMETIMES = "sometimes", _("Only in some cases (the note says when)")
+
+
 class ProcedureChild(TranslatableMixin, Orderable):
     """A row that belongs to one procedure page and is translated with it."""
 
@@ -363,16 +368,28 @@ class ProcedureFee(ProcedureChild):
         help_text=_("Leave empty when the amount is set elsewhere."),
     )
     note = models.TextField(_("note"), blank=True)
+    applies = models.CharField(
+        _("applies"),
+        max_length=16,
+        choices=FeeApplies.choices,
+        default=FeeApplies.ALWAYS,
+        help_text=_(
+            "Fees that are always paid add up; the applicant chooses one of the "
+            "alternatives; fees paid only in some cases are listed apart."
+        ),
+    )
 
     panels = [
         FieldRowPanel(
             [FieldPanel("label", widget=forms.TextInput), FieldPanel("amount_vnd")]
         ),
+        FieldPanel("applies"),
         FieldPanel("note"),
     ]
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("fee")
+        verbose_name_plural = _("fees")
 
 
 class ProcedureDocument(ProcedureChild):
@@ -381,7 +398,7 @@ class ProcedureDocument(ProcedureChild):
     page = ParentalKey(
         ProcedurePage, on_delete=models.CASCADE, related_name="documents"
     )
-    name = models.TextField(_("document"))
+    name = models.TextField(pgettext_lazy("dossier", "document"))
     originals = models.PositiveSmallIntegerField(_("originals"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("copies"), null=True, blank=True)
     required = models.BooleanField(_("required"), default=True)
@@ -425,7 +442,8 @@ class ProcedureDocument(ProcedureChild):
     ]
 
     class Meta(ProcedureChild.Meta):
-        verbose_name = _("document")
+        verbose_name = pgettext_lazy("dossier", "document")
+        verbose_name_plural = pgettext_lazy("dossier", "documents")
 
 
 class ProcedureStep(ProcedureChild):
@@ -438,6 +456,7 @@ class ProcedureStep(ProcedureChild):
 
     class Meta(ProcedureChild.Meta):
         verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
 
 class ProcedureLegalBasis(ProcedureChild):

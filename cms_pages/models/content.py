@@ -38,6 +38,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
     @property
     def meta_description(self) -> str:
@@ -65,6 +66,7 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
@@ -159,6 +161,7 @@ class ContactPage(BasePage):
 
     class Meta:
         verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
 
     def get_context(self, request, *args, **kwargs):
         from .forms import FormPage

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from cms_pages import spam
+from cms_pages.forms import PortalFormPageForm
 from portal.security.ratelimit import check_rate, record_hit
 from portal.text import ascii_slug
 
@@ -36,6 +37,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
 
     def get_field_clean_name(self) -> str:
         """Key of the answer in stored submissions: "Số điện thoại" → so_dien_thoai.
@@ -76,6 +78,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         ),
     ]
 
+    base_form_class = PortalFormPageForm
     template = "pages/form_page.html"
     landing_page_template = "pages/form_page_landing.html"
     # Forms sit under the home page, the contact page, the investment section or
@@ -90,6 +93,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
 
     def recipients(self) -> list[str]:
         """The To addresses, or the centre's address when none is set."""
@@ -151,7 +155,8 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         return response
 
     def get_submissions_list_view_class(self):
-        # The submissions export neutralises formula prefixes in what visitors typed.
-        from portal.security.exports import SafeSubmissionsListView
+        # Exports in local time with an ASCII file name, formula prefixes in
+        # what visitors typed neutralised (views load after models).
+        from cms_pages.submissions import FormSubmissionsView
 
-        return SafeSubmissionsListView
+        return FormSubmissionsView

@@ -64,6 +64,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,10 +103,14 @@ class HomeSections:
 
         chosen = [block.value for block in self.home.popular_procedures]
         localized = localized_procedures(chosen)
+        # Only procedures published in this page's language: an English home
+        # page never lists Vietnamese titles leading to /vi/ pages.
         return [
-            localized[str(page.translation_key)]
-            for page in chosen
-            if page is not None and str(page.translation_key) in localized
+            procedure
+            for procedure in (
+                localized.get(str(page.translation_key)) for page in chosen if page
+            )
+            if procedure is not None and procedure.locale_id == self.home.locale_id
         ]
 
     @cached_property

@@ -59,6 +59,7 @@ class InvestmentIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("investment section")
+        verbose_name_plural = _("investment sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -99,6 +100,7 @@ class InvestmentGuidePage(BasePage):
 
     class Meta:
         verbose_name = _("investment guide")
+        verbose_name_plural = _("investment guides")
 
     @property
     def meta_description(self) -> str:
@@ -120,6 +122,7 @@ class InvestmentProjectIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("list of projects calling for investment")
+        verbose_name_plural = _("lists of projects calling for investment")
 
     def get_context(self, request, *args, **kwargs):
         from cms_pages.queries import InvestmentProjectQuery
@@ -144,7 +147,7 @@ class InvestmentProjectPage(BasePage):
         max_length=200,
         help_text=_("District or commune, e.g. Huyện Yên Lạc."),
     )
-    address = models.CharField(_("site"), max_length=300, blank=True)
+    address = models.CharField(_("site address"), max_length=300, blank=True)
     area_ha = models.DecimalField(
         _("area (hectares)"),
         max_digits=10,

@@ -112,6 +112,7 @@ class CentreSettings(BilingualFieldsMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Centre details")
+        verbose_name_plural = _("Centre details")
 
     @property
     def display_name(self) -> str:

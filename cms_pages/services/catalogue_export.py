@@ -66,7 +66,12 @@ def raw_record(page: ProcedurePage) -> Record:
         "processing_time_days": days_to_json(page.processing_time_days),
         "processing_time_note": page.processing_time_note,
         "fees": [
-            {"label": fee.label, "amount_vnd": fee.amount_vnd, "note": fee.note}
+            {
+                "label": fee.label,
+                "amount_vnd": fee.amount_vnd,
+                "note": fee.note,
+                "applies": fee.applies,
+            }
             for fee in page.fees.all()
         ],
         "documents": [

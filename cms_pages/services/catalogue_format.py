@@ -173,6 +173,9 @@ def canonical_fee(fee: Mapping[str, Any]) -> Record:
     out: Record = {"label": fee["label"], "amount_vnd": fee.get("amount_vnd")}
     if fee.get("note"):
         out["note"] = fee["note"]
+    # "always" is the default: written only when a fee is not simply added up.
+    if fee.get("applies", "always") != "always":
+        out["applies"] = fee["applies"]
     return out
 
 

@@ -24,8 +24,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import COMMENTS_RELATION_NAME, Locale
 
+from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedureIndexPage, ProcedurePage
 from cms_pages.snippets import Agency, Sector
 
@@ -35,7 +36,7 @@ from .catalogue_forms import write_form_translation, write_forms
 from .catalogue_localize import Translated, register
 from .catalogue_names import resolve_names
 from .catalogue_pages import apply_record, apply_translation, translated_texts
-from .catalogue_publish import publish, references_updated_at_end
+from .catalogue_publish import publish
 from .catalogue_snippets import source_snippets, translated_snippets, unique_slug
 from .catalogue_validation import Problem, content_languages, validate
 
@@ -167,8 +168,8 @@ class CatalogueImporter:
         )
         plans = self._plan(records)
         if not self.report.dry_run and plans:
-            with transaction.atomic(), references_updated_at_end() as touched:
-                _Writer(self, touched).write(plans)
+            with transaction.atomic(), bulk_write() as batch:
+                _Writer(self, batch.touched).write(plans)
         return self.report
 
     def _plan(self, records: list[Record]) -> list[_Plan]:
@@ -224,7 +225,7 @@ class _Writer:
                     slug_for(record["code"], record["name"]), slugs, SLUG_MAX_LENGTH
                 ),
             )
-            apply_record(
+            rows = apply_record(
                 page,
                 record,
                 self.sectors[record["sector"]],
@@ -232,7 +233,7 @@ class _Writer:
                 self.forms.get((record.get("form") or {}).get("key")),
             )
             try:
-                publish(page, self.catalogue)
+                publish(page, rows, self.catalogue)
             except ValidationError as error:
                 raise _invalid(plan, error) from error
         # Fresh from the database: what was published, rows with their ids.
@@ -242,7 +243,7 @@ class _Writer:
                 ProcedurePage.objects.filter(
                     locale=self.vi, code__in=[p.record["code"] for p in plans]
                 )
-            )
+            ).prefetch_related(COMMENTS_RELATION_NAME)  # serialised for localize
         }
         self.touched.extend(pages.values())
         for language in self.languages:
@@ -303,7 +304,7 @@ class _Writer:
                     slug_for(source.code, values["name"]), slugs, SLUG_MAX_LENGTH
                 ),
             )
-            apply_translation(
+            rows = apply_translation(
                 page,
                 source,
                 values,
@@ -311,7 +312,7 @@ class _Writer:
                 agencies[plan.record["agency"]][1],
             )
             try:
-                publish(page, catalogue)
+                publish(page, rows, catalogue)
             except ValidationError as error:
                 raise _invalid(plan, error, f"translations.{language}: ") from error
             items.append(Translated(source, translated_texts(page)))

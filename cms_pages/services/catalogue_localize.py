@@ -4,8 +4,9 @@ For each imported object with a translation (a procedure page, a sector, an
 agency) the importer leaves wagtail-localize what it would have after an
 editor translated the object in its editor:
 
-- a `TranslationSource` of the Vietnamese object, extracted by
-  `TranslationSource.update_or_create_from_instance` (segments and all);
+- a `TranslationSource` of the Vietnamese object with its segments, the rows
+  `TranslationSource.update_or_create_from_instance` leaves, written for a
+  whole batch at once by `localize_sources.update_sources`;
 - a `Translation` of that source into the target locale, enabled, so the
   translated object is a *synced* translation ("Sync translated pages" on the
   Vietnamese page updates it, and its editor is wagtail-localize's);
@@ -32,9 +33,10 @@ from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
-    TranslationSource,
 )
 from wagtail_localize.strings import StringValue
+
+from .localize_sources import update_sources
 
 #: Shown to editors in wagtail-localize's editor ("Translated with … on …").
 TOOL_NAME = "import_procedures"
@@ -61,10 +63,10 @@ def register(items: Sequence[Translated], locale: Locale) -> None:
 
 
 def _register_batch(items: Sequence[Translated], locale: Locale) -> None:
-    texts_by_source: dict[int, Mapping[str, str]] = {}
-    for item in items:
-        source, _ = TranslationSource.update_or_create_from_instance(item.source)
-        texts_by_source[source.pk] = item.texts
+    sources = update_sources([item.source for item in items])
+    texts_by_source: dict[int, Mapping[str, str]] = {
+        source.pk: item.texts for source, item in zip(sources, items, strict=True)
+    }
     _enable_translations(list(texts_by_source), locale)
     wanted: dict[tuple[int, int], str] = {}
     contexts: set[int] = set()

@@ -2,7 +2,10 @@
 
 `apply_record` fills a Vietnamese page from a canonical record;
 `apply_translation` fills its translation from the translated values, copying
-everything that is not text from the Vietnamese page. `translated_texts` lists
+everything that is not text from the Vietnamese page. Both return the page's
+child rows (fees, documents, steps, legal bases) rather than setting them:
+`catalogue_publish.publish` puts them on the page and keeps them in memory
+once saved, so the revision is serialised without reading them back. `translated_texts` lists
 the translated page's text by wagtail-localize content path ("result",
 "steps.<row translation_key>.text"…), which is what `catalogue_localize`
 registers as the page's string translations.
@@ -56,7 +59,7 @@ PAGE_TEXTS = (
 )
 #: Per child relation: its model, the fields copied unchanged, the translated ones.
 ROWS: dict[str, tuple[type, tuple[str, ...], tuple[str, ...]]] = {
-    "fees": (ProcedureFee, ("amount_vnd",), ("label", "note")),
+    "fees": (ProcedureFee, ("amount_vnd", "applies"), ("label", "note")),
     "documents": (
         ProcedureDocument,
         ("originals", "copies", "required", "filled_online", "template_file_id"),
@@ -72,8 +75,13 @@ def _set_name(page: ProcedurePage, name: str) -> None:
     page.full_name = name if len(name) > TITLE_MAX_LENGTH else ""
 
 
-def _sync_rows(page: ProcedurePage, relation: str, rows: list[dict[str, Any]]) -> None:
-    """Set a child relation to `rows`, reusing existing rows position by position.
+Rows = dict[str, list[Any]]
+
+
+def _sync_rows(
+    page: ProcedurePage, relation: str, rows: list[dict[str, Any]]
+) -> list[Any]:
+    """The rows of a child relation, reusing existing rows position by position.
 
     Reuse keeps each row's translation_key, so the translations of unchanged
     rows (steps, documents…) stay attached.
@@ -88,7 +96,7 @@ def _sync_rows(page: ProcedurePage, relation: str, rows: list[dict[str, Any]]) -
             setattr(obj, name, value)
         obj.sort_order = position
         objects.append(obj)
-    setattr(page, relation, objects)
+    return objects
 
 
 def apply_record(
@@ -97,8 +105,9 @@ def apply_record(
     sector: Sector,
     agency: Agency,
     form: EForm | None = None,
-) -> None:
-    """Copy a canonical record onto a source-language page (and its e-form)."""
+) -> Rows:
+    """Copy a canonical record onto a source-language page (and its e-form);
+    returns its rows."""
     page.eform = form
     _set_name(page, record["name"])
     page.code = record["code"]
@@ -116,7 +125,12 @@ def apply_record(
     page.result = record["result"]
     page.keywords = keywords_to_text(record.get("keywords", []))
     fees = [
-        {"label": f["label"], "amount_vnd": f["amount_vnd"], "note": f.get("note", "")}
+        {
+            "label": f["label"],
+            "amount_vnd": f["amount_vnd"],
+            "note": f.get("note", ""),
+            "applies": f.get("applies", "always"),
+        }
         for f in record.get("fees", [])
     ]
     documents = [
@@ -131,12 +145,14 @@ def apply_record(
         }
         for d in record["documents"]
     ]
-    _sync_rows(page, "fees", fees)
-    _sync_rows(page, "documents", documents)
-    _sync_rows(page, "steps", [{"text": s} for s in record["steps"]])
-    _sync_rows(
-        page, "legal_bases", [{"text": t} for t in record.get("legal_basis", [])]
-    )
+    return {
+        "fees": _sync_rows(page, "fees", fees),
+        "documents": _sync_rows(page, "documents", documents),
+        "steps": _sync_rows(page, "steps", [{"text": s} for s in record["steps"]]),
+        "legal_bases": _sync_rows(
+            page, "legal_bases", [{"text": t} for t in record.get("legal_basis", [])]
+        ),
+    }
 
 
 def _translated_rows(values: Record) -> dict[str, list[dict[str, str]]]:
@@ -158,8 +174,8 @@ def apply_translation(
     values: Record,
     sector: Sector,
     agency: Agency,
-) -> None:
-    """Fill the translation of `source` with translated `values`.
+) -> Rows:
+    """Fill the translation of `source` with translated `values`; returns its rows.
 
     Rows mirror the source's rows and keep their translation_keys, as
     wagtail-localize's own translations do.
@@ -173,6 +189,7 @@ def apply_translation(
     page.result = values["result"]
     page.keywords = keywords_to_text(values["keywords"])
     texts = _translated_rows(values)
+    result: Rows = {}
     for relation, (model, copied, _translated) in ROWS.items():
         existing = (
             {row.translation_key: row for row in getattr(page, relation).all()}
@@ -193,7 +210,8 @@ def apply_translation(
                 setattr(row, name, value)
             row.sort_order = position
             rows.append(row)
-        setattr(page, relation, rows)
+        result[relation] = rows
+    return result
 
 
 def translated_texts(page: ProcedurePage) -> dict[str, str]:

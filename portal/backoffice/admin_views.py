@@ -16,15 +16,15 @@ import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -35,9 +35,11 @@ from cms_pages.snippets import Agency, Sector
 from portal.dossiers.calendar import load_calendar
 from portal.dossiers.files import readable_name
 from portal.dossiers.models import Dossier, DossierStatus
+from portal.http import private_file
 
 from . import deadlines
 from .answers_export import answers_export, filled_form_context
+from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
@@ -112,18 +114,6 @@ class DossierFilterSet(WagtailFilterSet):
         return queryset
 
 
-class StatusColumn(Column):
-    """The status label, with "overdue" after it when the date has passed."""
-
-    def get_value(self, instance):
-        label = instance.get_status_display()
-        if instance.status in deadlines.AGENCY_TURN and (
-            instance.appointment_date < timezone.localdate()
-        ):
-            return f"{label} · {_('overdue')}"
-        return label
-
-
 class DossierIndexView(IndexView):
     """The listing: only the dossiers this user may see."""
 
@@ -132,6 +122,10 @@ class DossierIndexView(IndexView):
             self.request.user,
             Dossier.objects.select_related("agency", "sector"),
         )
+
+    def get_context_data(self, **kwargs):
+        # One working-day calendar for every row's "days left" (DueDateColumn).
+        return super().get_context_data(working_calendar=load_calendar(), **kwargs)
 
     def search_queryset(self, queryset):
         # Plain ORM search on code, names, phone and ID number.
@@ -277,6 +271,7 @@ class DossierActionView(WagtailAdminTemplateMixin, FormView):
                 to_agency=data.get("to_agency"),
                 missing=form.missing() if "documents" in form.fields else (),
                 new_date=data.get("new_date"),
+                results=form.result_uploads(),
             )
         except IllegalTransition as error:
             messages.error(self.request, " ".join(error.messages))
@@ -308,27 +303,13 @@ def download_document(request, pk, document_pk):
         raise PermissionDenied
     document = get_object_or_404(dossier.documents, pk=document_pk)
     # Its own file, or the draft copy while a move left by a crash is pending.
-    name = readable_name(document)
-    if name is None:
-        raise Http404
-    try:
-        handle = document.file.storage.open(name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    response = private_file(document, readable_name(document))
     log(
         dossier,
         "backoffice.dossier.download",
         user=request.user,
         data={"document": document.pk, "name": document.document_name},
     )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name or document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -397,8 +378,8 @@ class DossierViewSet(ModelViewSet):
         Column("procedure_code", label=_("Procedure"), sort_key="procedure_code"),
         Column("agency", label=_("Agency")),
         StatusColumn("status", label=_("Status"), sort_key="status"),
-        DateColumn("received_at", label=_("Received"), sort_key="received_at"),
-        DateColumn(
+        AbsoluteDateColumn("received_at", label=_("Received"), sort_key="received_at"),
+        DueDateColumn(
             "appointment_date", label=_("Appointment date"), sort_key="appointment_date"
         ),
     ]

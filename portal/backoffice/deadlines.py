@@ -8,7 +8,9 @@ counted as overdue (the processing time restarts when the supplement arrives).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -67,3 +69,55 @@ def warning_days(request=None) -> int:
     if site is None:
         return BackOfficeSettings._meta.get_field("warning_working_days").default
     return BackOfficeSettings.for_site(site).warning_working_days
+
+
+@dataclass(frozen=True)
+class DueState:
+    """Where a dossier stands against its appointment date, in working days.
+
+    `kind` is "ahead" (days_left > 0), "today", "overdue" (days_late > 0),
+    "paused" (the applicant holds it: a supplement is requested) or "done"
+    (decided, returned or withdrawn: no countdown).
+    """
+
+    kind: str
+    due: date
+    days_left: Decimal = Decimal(0)
+    days_late: Decimal = Decimal(0)
+
+    @staticmethod
+    def _plural_count(days: Decimal) -> int:
+        # gettext chooses plural forms by integer; a half day reads as plural.
+        return int(days) if days == days.to_integral_value() else 2
+
+    @property
+    def left_count(self) -> int:
+        """`days_left` as the integer that picks the plural form."""
+        return self._plural_count(self.days_left)
+
+    @property
+    def late_count(self) -> int:
+        """`days_late` as the integer that picks the plural form."""
+        return self._plural_count(self.days_late)
+
+
+def due_state(
+    due: date,
+    status: str,
+    today: date | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> DueState:
+    """How many working days are left before `due`, or how many it is late by."""
+    today = today or timezone.localdate()
+    if status == S.SUPPLEMENT_REQUESTED:
+        return DueState("paused", due)
+    if status not in AGENCY_TURN:
+        return DueState("done", due)
+    calendar = calendar or load_calendar()
+    if due > today:
+        return DueState(
+            "ahead", due, days_left=calendar.working_days_between(today, due)
+        )
+    if due == today:
+        return DueState("today", due)
+    return DueState("overdue", due, days_late=calendar.working_days_between(due, today))

@@ -7,9 +7,31 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms_pages.snippets import Agency
-from portal.dossiers.models import Dossier
+from portal.dossiers.models import Dossier, ReceiptMethod
+from portal.dossiers.results import RESULT_ACTIONS
+from portal.dossiers.validators import check_upload
 
 from .workflow import Action, Missing
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that takes several files at once."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; cleans to a list (empty when none)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
 
 
 class ActionForm(forms.Form):
@@ -59,6 +81,24 @@ class ActionForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+        if action.name in RESULT_ACTIONS:
+            online = dossier.receipt_method == ReceiptMethod.ONLINE
+            self.fields["result_files"] = MultipleFileField(
+                label=_("Signed result files"),
+                required=False,
+                help_text=_(
+                    "PDF, JPEG or PNG. The applicant chose to receive the result "
+                    "online: they download these files from the tracking page."
+                )
+                if online
+                else _(
+                    "Optional: PDF, JPEG or PNG. A copy the applicant can also "
+                    "download from the tracking page."
+                ),
+                widget=MultipleFileInput(
+                    attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/*"}
+                ),
+            )
         if action.name == "apologise":
             self.fields["new_date"] = forms.DateField(
                 label=_("New appointment date"),
@@ -79,6 +119,22 @@ class ActionForm(forms.Form):
             if line.strip()
         ]
         return items
+
+    def result_uploads(self) -> list:
+        """The result files that passed the upload checks: (upload, CheckedFile)."""
+        return getattr(self, "checked_results", [])
+
+    def clean_result_files(self) -> list:
+        self.checked_results = []
+        errors = []
+        for upload in self.cleaned_data.get("result_files") or []:
+            try:
+                self.checked_results.append((upload, check_upload(upload)))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return self.cleaned_data.get("result_files") or []
 
     def clean(self):
         cleaned = super().clean()

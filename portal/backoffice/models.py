@@ -238,4 +238,5 @@ class BackOfficeSettings(BaseSiteSetting):
     panels = [FieldPanel("warning_working_days")]
 
     class Meta:
-        verbose_name = _("Back office")
+        verbose_name = _("Due-date warnings")
+        verbose_name_plural = _("Due-date warnings")

@@ -1,6 +1,8 @@
 """Back-office admin: dossier listing and actions, the due-date dashboard panel,
 officials, and the custom audit-log actions."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -81,3 +83,11 @@ class DueDossiersPanel(Component):
 def add_due_dossiers_panel(request, panels):
     if can_access_backoffice(request.user):
         panels.append(DueDossiersPanel(request))
+
+
+@hooks.register("insert_global_admin_css")
+def dossier_listing_css():
+    """The listing's due-date flags (words and icons, coloured as well)."""
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/backoffice-admin.css")
+    )

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -37,11 +38,18 @@ from wagtail.log_actions import log
 from cms_pages.snippets import Agency
 from portal.dossiers.calendar import WorkingCalendar, load_calendar
 from portal.dossiers.emails import notify_status_change
+from portal.dossiers.files import removed_on_failure
 from portal.dossiers.models import (
     Dossier,
     DossierStatus,
     StatusEvent,
 )
+from portal.dossiers.results import (
+    RESULT_ACTIONS,
+    needs_signed_result,
+    store_result_files,
+)
+from portal.dossiers.validators import CheckedFile
 
 from .actions import (
     ACTIONS,
@@ -96,18 +104,22 @@ def perform(
     now: datetime | None = None,
     calendar: WorkingCalendar | None = None,
     notify: bool = True,
+    results: Sequence[tuple[UploadedFile, CheckedFile]] = (),
 ) -> StatusEvent:
     """Apply one action to a dossier; return the recorded event.
 
     `user` is the official acting; `by_applicant=True` (no user) is the
-    applicant supplementing from the tracking page.
+    applicant supplementing from the tracking page. `results` are the signed
+    result files (checked uploads) a decision or a returned result comes
+    with; a dossier whose result is delivered online needs one.
     """
     action = get_action(action_name)
     now = now or timezone.now()
     note = (note or "").strip()
     internal_note = (internal_note or "").strip()
     actor = None if by_applicant else user
-    with transaction.atomic():
+    # Result files are written inside the transaction; removed if it fails.
+    with removed_on_failure() as written, transaction.atomic():
         # Lock the row: two officials clicking at once cannot both move it.
         locked = (
             Dossier.objects.select_for_update()
@@ -115,6 +127,16 @@ def perform(
             .get(pk=dossier.pk)
         )
         _check_allowed(locked, action, user, by_applicant, now=now, note=note)
+        if not results and needs_signed_result(locked, action.name):
+            raise ValidationError(
+                {
+                    "result_files": _(
+                        "The applicant receives the result online: attach the "
+                        "signed result file."
+                    )
+                },
+                code="required",
+            )
         event = StatusEvent(
             dossier=locked,
             from_status=locked.status,
@@ -127,6 +149,8 @@ def perform(
         context = {"now": now, "calendar": calendar, "user": user}
         extra = {"to_agency": to_agency, "missing": missing, "new_date": new_date}
         _apply(locked, action, event, **context, **extra)
+        if results and action.name in RESULT_ACTIONS:
+            store_result_files(locked, results, written)
         _log(locked, action, event, user=actor, to_agency=to_agency)
         if notify:
             # Queued in this transaction: the worker sends it once it commits.

@@ -26,17 +26,22 @@ from portal.tasks import enqueue_on_commit, retry_later
 
 from .models import Dossier, DossierDraft, StatusEvent
 from .public_status import tracking_url
+from .receipt import centre_for, where_to_collect
+from .results import result_files
 
 logger = logging.getLogger(__name__)
 
 
 def _send(template: str, context: dict, to: str, language: str) -> None:
-    """Render and send one e-mail; a mail server error is raised (OSError)."""
+    """Render and send one e-mail; a mail server error is raised (OSError).
+
+    `template` names a pair under dossiers/email/ ("receipt"), or is a path
+    of another app's pair ("questions/email/answered").
+    """
+    path = template if "/" in template else f"dossiers/email/{template}"
     with translation.override(language):
-        subject = " ".join(
-            render_to_string(f"dossiers/email/{template}_subject.txt", context).split()
-        )
-        body = render_to_string(f"dossiers/email/{template}.txt", context)
+        subject = " ".join(render_to_string(f"{path}_subject.txt", context).split())
+        body = render_to_string(f"{path}.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
@@ -60,6 +65,10 @@ def _deliver(
             logger.error("Gave up sending %s email to %s", template, to)
         return False
     return True
+
+
+# Other apps' e-mail tasks send and retry the same way.
+deliver = _deliver
 
 
 @task()
@@ -93,6 +102,9 @@ def status_email_task(dossier_id: int, event_id: int, attempt: int = 0) -> bool:
             "dossier": dossier,
             "event": event,
             "tracking_url": tracking_url(dossier),
+            # When the result is ready: where it is, and how many files wait online.
+            "collect": where_to_collect(dossier, centre_for()),
+            "result_count": result_files(dossier).count(),
         }
     return _deliver(
         status_email_task,

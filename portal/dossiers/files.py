@@ -16,6 +16,12 @@ The e-form declaration PDF is made from the answers after the commit
 task gets it from `recover_files()`, and its file, like every other, is
 written before the row that names it.
 
+Files added later (a supplement, a signed result: `DossierDocument.store`)
+are written before their row too, inside the caller's transaction, and are
+filed by the month they were written; `removed_on_failure()` removes them at
+once when that transaction fails, and a killed process leaves an orphan that
+`recover_files()` removes like any other.
+
 Dossiers committed by earlier releases moved files only after the commit; a
 crash there left documents whose file still sits under `drafts/`.
 `recover_files()` finishes those moves, and `readable_name()` lets an
@@ -30,6 +36,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
@@ -71,6 +79,22 @@ def delete_quietly(names: list[str]) -> None:
             storage.delete(name)
         except OSError:
             logger.exception("Could not delete %s", name)
+
+
+@contextmanager
+def removed_on_failure() -> Iterator[list[str]]:
+    """Collect the names of files written for a transaction; when it fails,
+    remove them before the error goes on. Enter it outside the atomic block:
+
+        with removed_on_failure() as written, transaction.atomic():
+            DossierDocument.store(..., written=written)
+    """
+    written: list[str] = []
+    try:
+        yield written
+    except BaseException:
+        delete_quietly(written)
+        raise
 
 
 def stage_files(pairs: list[tuple[str, str]], staged: list[str]) -> None:
@@ -148,7 +172,8 @@ def _finish_submitted_drafts() -> tuple[int, int]:
 
 def _recent_folders(now: datetime) -> list[str]:
     """dossiers/YYYY/MM of this month and the one before: final copies are
-    filed by receipt month, so a crash's orphans are there."""
+    filed by receipt month, later files by the month they were written, so a
+    crash's orphans are there."""
     local = timezone.localtime(now)
     previous = (local.replace(day=1) - timedelta(days=1)).date()
     return [f"{DOSSIER_FOLDER}/{month:%Y/%m}" for month in (local.date(), previous)]

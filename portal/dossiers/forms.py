@@ -20,7 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
 
 from .consent import CONSENT_TEXT
-from .models import ApplicantType, DraftUpload, ReceiptMethod
+from .delivery import DeliveryForm  # noqa: F401 - steps.py lists it as forms.DeliveryForm
+from .fields import DayMonthYearField
+from .models import ApplicantType, DraftUpload
 from .validators import (
     check_upload,
     max_dossier_size,
@@ -31,8 +33,6 @@ from .validators import (
 )
 
 logger = logging.getLogger(__name__)
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class ApplicantTypeForm(forms.Form):
@@ -80,13 +80,15 @@ class ApplicantForm(forms.Form):
         error_messages={"required": _("Enter your citizen ID number.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    birth_date = forms.DateField(
+    birth_date = DayMonthYearField(
         label=_("Date of birth"),
         help_text=_("For example 27/03/1990."),
-        input_formats=DATE_FORMATS,
         error_messages={
             "required": _("Enter your date of birth."),
             "invalid": _("Enter the date of birth as day/month/year, e.g. 27/03/1990."),
+            "does_not_exist": _(
+                "The date %(value)s does not exist: check the day and the month."
+            ),
         },
         widget=forms.TextInput(attrs={"autocomplete": "bday", "inputmode": "numeric"}),
     )
@@ -318,80 +320,6 @@ class DocumentsForm(forms.Form):
             self.existing[name] = record
             stored += 1
         return stored
-
-
-def fee_text(fee) -> str:
-    """ "Lệ phí đăng ký: 50.000 đ", or the label alone when the amount is set elsewhere."""
-    from portal.templatetags.portal_tags import vnd
-
-    if fee.amount_vnd is None:
-        return fee.label
-    amount = vnd(fee.amount_vnd) if fee.amount_vnd else _("Free")
-    return f"{fee.label}: {amount}"
-
-
-class DeliveryForm(forms.Form):
-    """How the result is received, and which fee applies."""
-
-    receipt_method = forms.ChoiceField(
-        label=_("How do you want to receive the result?"),
-        choices=ReceiptMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose how you want to receive the result.")},
-    )
-    postal_address = forms.CharField(
-        label=_("Postal address"),
-        required=False,
-        help_text=_(
-            "Only if you receive the result by post. Postage is paid on delivery."
-        ),
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-    )
-    fee = forms.ChoiceField(
-        label=_("Which fee applies to you?"),
-        required=False,
-        widget=forms.RadioSelect,
-    )
-
-    def __init__(self, *args, procedure=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fees = list(procedure.fees.all()) if procedure is not None else []
-        if procedure is not None and not procedure.channel_postal:
-            self.fields["receipt_method"].choices = [
-                choice
-                for choice in ReceiptMethod.choices
-                if choice[0] != ReceiptMethod.POST
-            ]
-        if len(self.fees) > 1:
-            self.fields["fee"].choices = [
-                (str(fee.pk), fee_text(fee)) for fee in self.fees
-            ]
-            self.fields["fee"].required = True
-            self.fields["fee"].error_messages["required"] = _(
-                "Choose the fee that applies to you."
-            )
-        else:
-            del self.fields["fee"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("receipt_method") == ReceiptMethod.POST
-            and not cleaned.get("postal_address", "").strip()
-        ):
-            self.add_error(
-                "postal_address", _("Enter the address the result should be posted to.")
-            )
-        return cleaned
-
-    def chosen_fee(self):
-        """The fee that applies: the one chosen, or the procedure's only fee."""
-        if not self.fees:
-            return None
-        if len(self.fees) == 1:
-            return self.fees[0]
-        chosen = self.cleaned_data.get("fee")
-        return next((fee for fee in self.fees if str(fee.pk) == chosen), None)
 
 
 class CheckAnswersForm(forms.Form):

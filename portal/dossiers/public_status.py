@@ -18,7 +18,8 @@ from portal.http import public_url
 from portal.security.input import DOSSIER_CODE, VERIFICATION_CODE, ascii_code
 from portal.security.ratelimit import check_rate
 
-from .models import Dossier, DossierStatus
+from .models import Dossier, DossierStatus, ReceiptMethod
+from .verification import remember_verified, verified_in_session
 
 
 def verified_dossier(code: str, verify: str) -> Dossier | None:
@@ -44,22 +45,38 @@ def verified_dossier(code: str, verify: str) -> Dossier | None:
 
 
 def requested_dossier(request: HttpRequest) -> Dossier | HttpResponse:
-    """The dossier named by `code` + `verify` in the request (POST, else GET),
-    or the answer to send instead: 429 once the lookup budget is spent (see
-    the "tracking" budget of portal.security.ratelimit), 404 when the codes do not match."""
-    limited = check_rate(request, "tracking")
-    if limited is not None:
-        return limited
+    """The dossier named by `code` in the request (POST, else GET), when this
+    browser has given its verification code (see verification.py), or the
+    answer to send instead.
+
+    A `verify` value in the request is checked too (the tracking form posts
+    it; receipts printed before tracking moved to POST carry it in their QR
+    code): that lookup counts against the "tracking" budget of
+    portal.security.ratelimit (429 once spent). No match: 404.
+    """
     data = request.POST if request.method == "POST" else request.GET
-    dossier = verified_dossier(data.get("code", ""), data.get("verify", ""))
-    if dossier is None:
-        return render(request, "dossiers/not_found.html", status=404)
-    return dossier
+    code = data.get("code", "")
+    dossier = verified_in_session(request, code)
+    if dossier is not None:
+        return dossier
+    if data.get("verify"):
+        limited = check_rate(request, "tracking")
+        if limited is not None:
+            return limited
+        dossier = verified_dossier(code, data.get("verify", ""))
+        if dossier is not None:
+            remember_verified(request, dossier)
+            return dossier
+    return render(request, "dossiers/not_found.html", status=404)
 
 
 def tracking_query(dossier: Dossier) -> str:
-    """`code=…&verify=…`: what every link to a dossier's public pages carries."""
-    return urlencode({"code": dossier.code, "verify": dossier.verification_code})
+    """`code=…`: what every link to a dossier's public pages carries.
+
+    Never the verification code: URLs end up in logs, history and Referer
+    headers. The browser proves it knows that code once, by POST.
+    """
+    return urlencode({"code": dossier.code})
 
 
 def tracking_path(dossier: Dossier, view: str = "dossiers:track") -> str:
@@ -71,6 +88,24 @@ def tracking_url(dossier: Dossier) -> str:
     """The absolute tracking link in the dossier's language (emails, receipt, QR)."""
     with translation.override(dossier.language):
         return public_url(tracking_path(dossier))
+
+
+def no_referrer(response: HttpResponse) -> HttpResponse:
+    """Pages showing a dossier never tell any site, ours included, where the
+    visitor came from."""
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def same_origin_referrer(response: HttpResponse) -> HttpResponse:
+    """Pages about a dossier that POST a form (tracking, supplement, rating).
+
+    Never a Referer to another site; but not "no-referrer": browsers then
+    send `Origin: null` with the form's POST, which CSRF protection must
+    refuse (Fetch standard, "append a request `Origin` header").
+    """
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 def mask_name(name: str) -> str:
@@ -115,6 +150,16 @@ def next_step_text(dossier: Dossier) -> str:
         DossierStatus.RESULT_RETURNED: _("The result has been returned. Thank you."),
         DossierStatus.WITHDRAWN: _("This dossier was withdrawn."),
     }
+    if (
+        dossier.status in (DossierStatus.APPROVED, DossierStatus.RESULT_RETURNED)
+        and dossier.receipt_method == ReceiptMethod.ONLINE
+    ):
+        return str(
+            _(
+                "The result is ready: download the signed file below and keep it. "
+                "It has the same value as the paper document."
+            )
+        )
     return str(texts.get(dossier.status, ""))
 
 
@@ -125,7 +170,7 @@ def public_status(dossier: Dossier) -> dict:
     return {
         "code": dossier.code,
         "procedure": {"code": dossier.procedure_code, "name": dossier.procedure_name},
-        "agency": dossier.agency.name,
+        "agency": dossier.agency_name,
         "applicant": mask_name(dossier.display_applicant),
         "phone": mask_phone(dossier.applicant_phone),
         "status": dossier.status,

@@ -90,13 +90,16 @@ def _esc(text) -> str:
     return escape(str(text))
 
 
-def receipt_rows(dossier: Dossier) -> list[tuple[str, str]]:
-    """(label, value) of the receipt's table, in the active language."""
+def receipt_rows(dossier: Dossier, collect: str = "") -> list[tuple[str, str]]:
+    """(label, value) of the receipt's table, in the active language.
+
+    `collect` says where and when the result is handed over (where_to_collect).
+    """
     rows = [
         (_("Dossier code"), dossier.code),
         (_("Verification code"), dossier.verification_code),
         (_("Procedure"), f"{dossier.procedure_code} – {dossier.procedure_name}"),
-        (_("Agency"), dossier.agency.name),
+        (_("Agency"), dossier.agency_name),
         (_("Applicant"), dossier.display_applicant),
         (
             _("Received at"),
@@ -105,6 +108,8 @@ def receipt_rows(dossier: Dossier) -> list[tuple[str, str]]:
         (_("Appointment date"), date_format(dossier.first_appointment_date, "l d/m/Y")),
         (_("How to receive the result"), dossier.get_receipt_method_display()),
     ]
+    if collect:
+        rows.append((_("Where to receive the result"), collect))
     if dossier.fee_label:
         fee = dossier.fee_label
         if dossier.fee_vnd is not None:
@@ -171,8 +176,10 @@ def _qr_table(url: str, styles: dict) -> Table:
     return table
 
 
-def receipt_pdf(dossier: Dossier, centre_name: str, explanation: str) -> bytes:
-    """The printable receipt as a one-page A4 PDF."""
+def receipt_pdf(
+    dossier: Dossier, centre_name: str, explanation: str, collect: str = ""
+) -> bytes:
+    """The printable receipt as a one-page A4 PDF, in the dossier's language."""
     styles = _styles()
     with translation.override(dossier.language):
         story = [
@@ -182,7 +189,7 @@ def receipt_pdf(dossier: Dossier, centre_name: str, explanation: str) -> bytes:
                 styles["title"],
             ),
             Spacer(1, 4 * mm),
-            _details_table(receipt_rows(dossier), styles),
+            _details_table(receipt_rows(dossier, collect), styles),
             Spacer(1, 4 * mm),
             Paragraph(_esc(explanation), styles["base"]),
             Spacer(1, 4 * mm),

@@ -5,6 +5,7 @@ Conditions receive the wizard view (formtools calls them with it) and read its
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import forms
 from .models import ApplicantType
@@ -32,7 +33,7 @@ STEP_TITLES = {
     APPLICANT_TYPE: _("Who is filing"),
     APPLICANT: _("Applicant"),
     ORGANISATION: _("Organisation"),
-    DOCUMENTS: _("Documents"),
+    DOCUMENTS: pgettext_lazy("dossier", "Documents"),
     DELIVERY: _("Receiving the result"),
     CHECK: _("Check your answers"),
     DECLARATION: _("Declaration"),

@@ -9,8 +9,6 @@ sends the dossier back to the agency.
 
 from __future__ import annotations
 
-import os
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,12 +17,12 @@ from django.utils.translation import gettext as _
 from portal.backoffice.models import SupplementItem, SupplementRequest
 from portal.backoffice.workflow import perform
 
+from .files import removed_on_failure
 from .models import (
     DocumentSource,
     Dossier,
     DossierDocument,
     DossierStatus,
-    dossier_file_name,
 )
 from .validators import check_upload
 
@@ -80,23 +78,18 @@ def store_supplement(
     dossier: Dossier, items: list[SupplementItem], checked: dict
 ) -> None:
     """Save the files, link them to the request's items and record the supplement."""
-    with transaction.atomic():
+    with removed_on_failure() as written, transaction.atomic():
         for item in items:
             upload, info = checked[item.pk]
-            document = DossierDocument(
-                dossier=dossier,
-                procedure_document_id=item.procedure_document_id,
-                document_name=item.document_name,
-                original_name=os.path.basename(upload.name)[:255],
-                size=info.size,
-                content_type=info.content_type,
-                sha256=info.sha256,
+            document = DossierDocument.store(
+                dossier,
+                upload,
+                info,
+                name=item.document_name,
                 source=DocumentSource.SUPPLEMENT,
+                procedure_document_id=item.procedure_document_id,
+                written=written,
             )
-            document.file.save(
-                dossier_file_name(dossier, info.extension), upload, save=False
-            )
-            document.save()
             item.document = document
             item.save(update_fields=["document"])
         perform(

@@ -15,6 +15,11 @@ wizard_view = wizard.DossierWizardView.as_wizard()
 public_urlpatterns = [
     path("tra-cuu-ho-so/", tracking.track, name="track"),
     path("tra-cuu-ho-so/bo-sung/", tracking.supplement, name="supplement"),
+    path(
+        "tra-cuu-ho-so/<str:code>/ket-qua/<int:pk>/",
+        tracking.result_file,
+        name="result",
+    ),
     path("nop-ho-so/tiep-tuc/<str:token>/", save.resume, name="resume"),
     path(
         "nop-ho-so/bien-nhan/<str:code>/",

@@ -1,6 +1,8 @@
-"""Admin screens for the dossier app: the working-day calendar editors keep."""
+"""Admin screens for the dossier app: the working-day calendar editors keep,
+and the audit-log action of the applicant's result downloads."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,3 +25,13 @@ class CalendarDayViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarDayViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_result_download(actions):
+    """Each download of a result file from the tracking page is in the audit log."""
+    actions.register_action(
+        "dossiers.result.download",
+        _("Download of a result by the applicant"),
+        _("Result downloaded by the applicant"),
+    )

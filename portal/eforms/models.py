@@ -79,7 +79,12 @@ class EForm(
         ),
         FieldPanel("sections"),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # The admin's listing and chooser filter by language before searching.
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("e-form")

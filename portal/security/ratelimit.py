@@ -46,6 +46,8 @@ DEFAULT_RATE_LIMITS = {
     "feedback": "20/600",
     # Stored submissions of editor-built forms.
     "forms": "10/600",
+    # Questions and reports sent through the ask form (portal.questions).
+    "questions": "10/3600",
     # New dossier drafts (the "Start now" button).
     "dossier_start": "30/3600",
     # Search, suggest and administrative-units APIs: a ceiling that type-ahead

@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "portal.backoffice",
     "portal.appointments",
     "portal.transparency",
+    "portal.editorial",
+    "portal.questions",
     "portal.security",
     "axes",
     "csp",
@@ -209,8 +211,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
+# Admin languages offered in Account → Preferences. Wagtail lists only
+# languages whose translation of its own admin is nearly complete, which
+# leaves Vietnamese out; locale/vi fills the gaps editors meet.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own strings. locale_upstream/: Vietnamese for the
+# Wagtail, wagtail-localize and Django admin strings their own catalogues
+# leave out or word misleadingly here (see its header).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -244,6 +253,15 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Cổng Hành chính công"
+# Page slugs are ASCII ("dang-ky-khai-sinh"): Vietnamese letters are folded by
+# portal.editorial's slug widget and cms_pages.forms.PortalPageForm.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# An approved review publishes without the approver holding the publish
+# permission, which nobody but administrators has (portal/editorial/roles.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.editorial.review.publish_approved_change"
+# Avatars are uploaded in Account, never fetched from gravatar.com: the admin's
+# CSP allows images from this site only, so a gravatar showed as a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The one absolute base of every URL that leaves the site: e-mails, PDF
 # receipts, QR codes, sitemap, hreflang, canonical, JSON-LD, API result URLs
 # (portal.urls_public.absolute_url). Links between pages stay relative. In
@@ -276,6 +294,14 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 # and seconds the cluster is then skipped (circuit breaker). See docs/search.md.
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.0"))
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
+# The breaker opens after this many failures within SEARCH_BREAKER_WINDOW s.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_WINDOW = float(os.environ.get("SEARCH_BREAKER_WINDOW", "30"))
+# Open a connection and read the thesaurus at worker start (portal/wsgi.py).
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", default=True)
+# A site's own thesaurus files on top of search/vocabulary/ (comma-separated
+# paths, same format); `manage.py search_index reload` applies a change.
+SEARCH_EXTRA_THESAURUS = os.environ.get("SEARCH_EXTRA_THESAURUS", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"

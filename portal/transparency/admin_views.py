@@ -3,6 +3,7 @@ page helpful?" answers (read, export as CSV/XLSX, delete; never edit)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -56,7 +57,7 @@ class DossierRatingViewSet(ReadOnlyViewSet):
         Column("clarity", label=_("Clarity")),
         Column("punctuality", label=_("Punctuality")),
         Column("attitude", label=_("Attitude")),
-        Column("comment", label=_("Comment")),
+        Column("comment", label=pgettext_lazy("feedback", "Comment")),
         DateColumn("created_at", label=_("Rated at"), sort_key="created_at"),
     ]
     list_filter = ["overall"]
@@ -93,7 +94,7 @@ class PageFeedbackViewSet(ReadOnlyViewSet):
     list_display = [
         Column("page", label=_("Page")),
         Column("helpful", label=_("Helpful")),
-        Column("comment", label=_("Comment")),
+        Column("comment", label=pgettext_lazy("feedback", "Comment")),
         Column("language", label=_("Language")),
         DateColumn("created_at", label=_("Answered at"), sort_key="created_at"),
     ]

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -34,7 +35,7 @@ class DossierRating(models.Model):
     attitude = models.PositiveSmallIntegerField(
         _("attitude of staff"), validators=SCORE_VALIDATORS
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(pgettext_lazy("feedback", "comment"), blank=True)
     created_at = models.DateTimeField(_("rated at"), default=timezone.now)
 
     class Meta:
@@ -65,7 +66,7 @@ class PageFeedback(models.Model):
         related_name="feedback",
     )
     helpful = models.BooleanField(_("helpful"))
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(pgettext_lazy("feedback", "comment"), blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     created_at = models.DateTimeField(_("answered at"), default=timezone.now)
 

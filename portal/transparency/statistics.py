@@ -105,6 +105,15 @@ class Row:
     _rating_sum: Decimal = field(default=Decimal(0), repr=False)
 
     @property
+    def satisfaction_shown(self) -> float | None:
+        """The mean rating as every page shows it (home, statistics, procedure):
+        one decimal, rounded half up once from the exact mean, so two pages never
+        show 4.3 and 4.4 for the same ratings."""
+        if not self.ratings:
+            return None
+        return _round(self._rating_sum / self.ratings, "0.1")
+
+    @property
     def resolved_late(self) -> int:
         return self.resolved - self.resolved_on_time
 

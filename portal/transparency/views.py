@@ -27,10 +27,15 @@ from wagtail.models import Page
 from cms_pages.spam import honeypot_filled
 from portal.appointments.figures import visit_figures
 from portal.dossiers.models import DossierStatus
-from portal.dossiers.public_status import requested_dossier, tracking_path
+from portal.dossiers.public_status import (
+    requested_dossier,
+    same_origin_referrer,
+    tracking_path,
+)
 from portal.security.exports import neutralise_row
 from portal.security.ratelimit import rate_limited
 
+from . import question_figures
 from . import statistics as stats
 from .forms import PageFeedbackForm, RatingForm
 from .models import DossierRating, PageFeedback
@@ -123,6 +128,9 @@ def statistics_page(request):
     )
     visits = visit_figures(period.start, period.end)
     stats.localise_labels(visits.by_sector, "sector", request.LANGUAGE_CODE)
+    question_rows, question_total = question_figures.compute(
+        period, request.LANGUAGE_CODE
+    )
     context = {
         "error": error,
         "group_by": group_by,
@@ -134,6 +142,9 @@ def statistics_page(request):
         "chart": _month_chart(months_rows),
         "definitions": stats.DEFINITIONS,
         "visits": visits,
+        "question_rows": question_rows,
+        "question_total": question_total,
+        "question_definitions": question_figures.DEFINITIONS,
         "csv_url": f"{reverse('statistics_api')}?{query}&format=csv",
         "json_url": f"{reverse('statistics_api')}?{query}",
     }
@@ -166,11 +177,22 @@ def statistics_api(request):
             "results": [row.as_dict() for row in rows],
             "total": total.as_dict(),
             "appointments": visit_figures(period.start, period.end).as_dict(),
+            "questions": _question_figures(period, request.LANGUAGE_CODE),
         },
         json_dumps_params={"ensure_ascii": False},
     )
     # Cache-Control comes from portal.cache_control (CACHEABLE_VIEWS: 60 s).
     return response
+
+
+def _question_figures(period, language: str) -> dict:
+    """Questions and answers per agency, with their definitions (JSON)."""
+    rows, total = question_figures.compute(period, language)
+    return {
+        "definitions": {k: str(v) for k, v in question_figures.DEFINITIONS.items()},
+        "results": [row.as_dict() for row in rows],
+        "total": total.as_dict(),
+    }
 
 
 def _csv_response(rows, total, group_by, period) -> HttpResponse:
@@ -199,7 +221,7 @@ def rate(request):
     """Rate the service once, after the result was returned."""
     dossier = requested_dossier(request)
     if isinstance(dossier, HttpResponse):
-        return dossier
+        return same_origin_referrer(dossier)
     if DossierRating.objects.filter(dossier=dossier).exists():
         messages.info(request, _("You have already rated this dossier. Thank you."))
         return HttpResponseRedirect(tracking_path(dossier))
@@ -221,10 +243,12 @@ def rate(request):
             # The cached procedure figures are dropped by signals.py.
             messages.success(request, _("Thank you for rating our service."))
         return HttpResponseRedirect(tracking_path(dossier))
-    return render(
-        request,
-        "transparency/rate.html",
-        {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+    return same_origin_referrer(
+        render(
+            request,
+            "transparency/rate.html",
+            {"dossier": dossier, "form": form, "tracking_url": tracking_path(dossier)},
+        )
     )
 
 

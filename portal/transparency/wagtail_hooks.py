@@ -65,7 +65,7 @@ def home_figures(request):
         figures.append(
             {
                 "label": _("Satisfaction"),
-                "value": f"{number_format(total.satisfaction, 1)}/5",
+                "value": f"{number_format(total.satisfaction_shown, 1)}/5",
                 "note": _("%(n)s ratings") % {"n": total.ratings},
                 "url": url,
             }

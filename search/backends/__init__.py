@@ -10,7 +10,6 @@ version without a distribution.
 import json
 import logging
 import threading
-import time
 import urllib.error
 import urllib.request
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from django.conf import settings
 
 from search.backends.base import Engine, EngineError, EngineUnavailable
+from search.backends.breaker import CircuitBreaker
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ __all__ = [
     "Engine",
     "EngineError",
     "EngineUnavailable",
+    "CircuitBreaker",
     "breaker",
     "engine_class_for",
     "get_engine",
@@ -34,38 +35,6 @@ __all__ = [
 
 class UnsupportedEngine(EngineError):
     """The cluster is neither Elasticsearch 8 nor OpenSearch 2/3."""
-
-
-class CircuitBreaker:
-    """After a failure, skip the cluster for `cooldown` seconds.
-
-    A dead cluster then costs one timeout per cooldown period, not one per
-    request; the database answers meanwhile.
-    """
-
-    def __init__(self) -> None:
-        self.open_until = 0.0
-        self.lock = threading.Lock()
-
-    @property
-    def cooldown(self) -> float:
-        return float(getattr(settings, "SEARCH_BREAKER_SECONDS", 30))
-
-    def is_open(self) -> bool:
-        return time.monotonic() < self.open_until
-
-    def trip(self, reason: str = "") -> None:
-        with self.lock:
-            self.open_until = time.monotonic() + self.cooldown
-        logger.warning(
-            "Search cluster unavailable (%s); using the database for %ss",
-            reason,
-            self.cooldown,
-        )
-
-    def close(self) -> None:
-        with self.lock:
-            self.open_until = 0.0
 
 
 breaker = CircuitBreaker()
@@ -114,11 +83,15 @@ def fetch_root(urls: list[str], timeout: float) -> dict[str, Any]:
 
 
 def get_engine(*, use_breaker: bool = True) -> Engine | None:
-    """The configured engine, or None (no URL, breaker open, cluster down)."""
+    """The configured engine, or None (no URL, breaker open, cluster down).
+
+    With `use_breaker`, the caller must report the outcome of its request to
+    `breaker.success()` / `breaker.failure()` (it may be the half-open probe).
+    """
     urls = cluster_urls()
     if not urls:
         return None
-    if use_breaker and breaker.is_open():
+    if use_breaker and not breaker.allow():
         return None
     key = tuple(urls)
     engine = _engines.get(key)
@@ -131,11 +104,11 @@ def get_engine(*, use_breaker: bool = True) -> Engine | None:
                 root = fetch_root(urls, request_timeout())
                 engine_class = engine_class_for(root)
             except EngineUnavailable as error:
-                breaker.trip(str(error))
+                breaker.failure(str(error))
                 return None
             except UnsupportedEngine:
                 logger.exception("Search cluster not supported; using the database")
-                breaker.trip("unsupported engine")
+                breaker.failure("unsupported engine")
                 return None
             engine = engine_class(
                 urls, str(root["version"]["number"]), request_timeout()

@@ -9,11 +9,18 @@ from typing import Any
 
 
 class EngineUnavailable(Exception):
-    """The cluster did not answer (connection refused, timeout, 5xx)."""
+    """The cluster did not answer: refused, timed out, or said it cannot now
+    (502, 503, 504, 429). Counts towards opening the circuit breaker."""
 
 
 class EngineError(Exception):
-    """The cluster answered with an error that retrying will not fix (4xx)."""
+    """The cluster answered with an error about this request (4xx, other 5xx
+    such as a query with too many clauses). The database answers that one
+    request; the breaker is not involved."""
+
+
+# Statuses that mean "the cluster cannot answer now", not "this request is bad".
+UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
 
 
 class Engine(ABC):

@@ -10,7 +10,12 @@ from typing import Any
 import elastic_transport
 from elasticsearch import ApiError, Elasticsearch
 
-from search.backends.base import Engine, EngineError, EngineUnavailable
+from search.backends.base import (
+    UNAVAILABLE_STATUSES,
+    Engine,
+    EngineError,
+    EngineUnavailable,
+)
 
 LONG_TIMEOUT = 120
 
@@ -45,7 +50,7 @@ class ElasticsearchEngine(Engine):
         ) as error:
             raise EngineUnavailable(str(error)) from error
         except ApiError as error:
-            if error.meta.status >= 500 or error.meta.status == 429:
+            if error.meta.status in UNAVAILABLE_STATUSES:
                 raise EngineUnavailable(str(error)) from error
             raise EngineError(str(error)) from error
         return response.body if hasattr(response, "body") else response

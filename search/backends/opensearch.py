@@ -5,7 +5,12 @@ from typing import Any
 from opensearchpy import OpenSearch
 from opensearchpy import exceptions as os_exc
 
-from search.backends.base import Engine, EngineError, EngineUnavailable
+from search.backends.base import (
+    UNAVAILABLE_STATUSES,
+    Engine,
+    EngineError,
+    EngineUnavailable,
+)
 
 LONG_TIMEOUT = 120
 
@@ -22,6 +27,8 @@ class OpenSearchEngine(Engine):
             max_retries=len(urls),  # a dead node: try the next one, once each
             retry_on_timeout=False,
             http_compress=False,
+            # The warm-up and lexicon threads share the worker's connections.
+            pool_maxsize=4,
         )
 
     def call(self, method: str, *, long: bool = False, **kwargs: Any) -> Any:
@@ -41,6 +48,6 @@ class OpenSearchEngine(Engine):
             raise EngineUnavailable(str(error)) from error
         except os_exc.TransportError as error:
             status = error.status_code if isinstance(error.status_code, int) else 500
-            if status >= 500 or status == 429:
+            if status in UNAVAILABLE_STATUSES:
                 raise EngineUnavailable(str(error)) from error
             raise EngineError(str(error)) from error

@@ -107,6 +107,27 @@
   var inputs = document.querySelectorAll("input[data-suggest-url]");
   for (var i = 0; i < inputs.length; i++) enhance(inputs[i], i);
 
+  // Which result was opened, counted per query and day (no personal data):
+  // the search-quality report shows searches nobody opened a result of.
+  var lists = document.querySelectorAll("[data-search-results]");
+  var codesNode = document.getElementById("search-result-codes");
+  if (lists.length && codesNode && navigator.sendBeacon) {
+    var codes = JSON.parse(codesNode.textContent);
+    var list = lists[0];
+    list.addEventListener("click", function (e) {
+      var link = e.target.closest ? e.target.closest(".card__title a") : null;
+      if (!link) return;
+      var cards = list.querySelectorAll(".card__title a");
+      var position = Array.prototype.indexOf.call(cards, link);
+      if (position < 0 || !codes[position]) return;
+      var data = new FormData();
+      data.append("q", list.getAttribute("data-q") || "");
+      data.append("locale", list.getAttribute("data-locale") || lang);
+      data.append("code", codes[position]);
+      navigator.sendBeacon(list.getAttribute("data-click-url"), data);
+    });
+  }
+
   // Filters apply as soon as a box is ticked; the button stays for no-JS.
   var facets = document.querySelectorAll("form[data-autosubmit]");
   for (var j = 0; j < facets.length; j++) {

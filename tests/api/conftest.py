@@ -1,6 +1,6 @@
 """The API's data: the sample catalogue (database search) with e-forms on two
-procedures, and a dossier with e-form answers, loaded once per module and
-rolled back afterwards."""
+procedures, a dossier with e-form answers and published questions, loaded
+once per module and rolled back afterwards."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from tests.e2e.conftest import ensure_wagtail_root
 from tests.eforms.samples import BIRTH, BUSINESS, BUSINESS_ANSWERS, sample
 from tests.factories.backoffice import DossierFactory
 from tests.factories.eforms import EFormFactory, FilledFormFactory
+from tests.factories.questions import published
 from tests.search.sample import load_sample_catalogue
 
 # Sample procedures that get an e-form: a condition, people and an address
@@ -40,6 +41,17 @@ def api_data(django_db_setup, django_db_blocker):
                 dossier=dossier, source=sample(BUSINESS), answers=BUSINESS_ANSWERS
             )
             plain = DossierFactory(status=DossierStatus.RECEIVED)
+            # A published question about a procedure and one about the centre.
+            birth = ProcedurePage.objects.get(
+                code="1.001193", locale__language_code="vi"
+            )
+            published(
+                procedure=birth,
+                procedure_code=birth.code,
+                agency=birth.agency,
+                sector=birth.sector,
+            )
+            published(topic="centre", language="en")
             yield {"dossier": dossier, "plain_dossier": plain}
             backends.reset()
         transaction.set_rollback(True)

@@ -6,10 +6,12 @@ from .openapi import assert_matches_schema
 
 SEARCH = "/api/procedures/search/"
 SUGGEST = "/api/procedures/suggest/"
+CLICK = "/api/procedures/click/"
 PROCEDURE = "/api/procedures/{code}/"
 STATUS = "/api/dossiers/{code}/status/"
 STATISTICS = "/api/statistics/"
 UNITS = "/api/administrative-units/"
+QUESTIONS = "/api/questions/"
 
 
 def test_search_answers(api, client):
@@ -31,6 +33,21 @@ def test_suggest_answers(api, client):
     for query in ({"q": "dang"}, {"q": ""}, {"q": "x" * 101}, {"locale": "fr"}):
         assert_matches_schema(client.get(SUGGEST, query), SUGGEST)
     assert client.get(SUGGEST, {"q": "dang"}).json()["suggestions"]
+
+
+def test_click_answers(api, client):
+    from search.models import SearchClick
+
+    client.get(SEARCH, {"q": "khai sinh"})
+    opened = {"q": "khai sinh", "locale": "vi", "code": "1.001193"}
+    for data in (opened, {"q": "never searched", "code": "x"}, {}):
+        response = client.post(CLICK, data)
+        assert response.status_code == 204
+        assert_matches_schema(response, CLICK, "post")
+    assert SearchClick.objects.filter(code="1.001193").count() == 1
+    bad = client.post(CLICK, {"q": "khai sinh", "locale": "fr"})
+    assert bad.status_code == 400
+    assert_matches_schema(bad, CLICK, "post")
 
 
 def test_procedure_answers(api, client):
@@ -86,6 +103,26 @@ def test_statistics_answers(api, client):
         {"group_by": "nonsense"},
     ):
         assert_matches_schema(client.get(STATISTICS, query), STATISTICS)
+    march = {"from": "2026-03", "to": "2026-03"}  # when the factories answer
+    figures = client.get(STATISTICS, march).json()["questions"]
+    assert figures["total"]["answered"] == 2
+
+
+def test_questions_answers(api, client):
+    for query in (
+        {},
+        {"procedure": "1.001193"},
+        {"sector": "khong-co", "agency": "khong-co", "page": 3, "page_size": 1},
+    ):
+        response = client.get(QUESTIONS, query)
+        assert response.status_code == 200
+        assert_matches_schema(response, QUESTIONS)
+    results = client.get(QUESTIONS).json()["results"]
+    assert {r["procedure"] for r in results} == {"1.001193", None}
+    for query in ({"page": 0}, {"page_size": 101}, {"sector": "<b>"}):
+        response = client.get(QUESTIONS, query)
+        assert response.status_code == 400, query
+        assert_matches_schema(response, QUESTIONS)
 
 
 def test_administrative_units_answers(client, db):

@@ -38,7 +38,14 @@ def procedure_form(sector, agency, **overrides) -> dict:
         "channel_in_person": "on",
         "channel_online": "on",
         "fees": inline_formset(
-            [{"label": "Lệ phí", "amount_vnd": "50000", "note": ""}]
+            [
+                {
+                    "label": "Lệ phí",
+                    "amount_vnd": "50000",
+                    "note": "",
+                    "applies": "always",
+                }
+            ]
         ),
         "documents": inline_formset(
             [

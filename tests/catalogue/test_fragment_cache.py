@@ -6,10 +6,25 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Site
+from wagtail_localize.models import StringTranslation
 
 from cms_pages.chrome import NavigationMenu
+from cms_pages.models import CentreSettings
+from portal.questions.workflow import perform
+from tests.editorial.test_translations import (  # noqa: F401 - shared fixture
+    english_page_html,
+    procedure_translation,
+)
+from tests.factories.appointments import CounterFactory
+from tests.factories.backoffice import UserFactory
 from tests.factories.catalogue import ProcedurePageFactory, SectorFactory
+from tests.factories.eforms import EFormFactory
+from tests.factories.questions import answered
 from tests.factories.site import AlertBannerFactory
+from tests.site.conftest import en, home_en  # noqa: F401 - shared fixtures
 
 # Warm fragments, locmem caches (tests): Wagtail's routing (site, locale, the
 # pages on the path and their specific rows) and view-restriction check,
@@ -141,3 +156,105 @@ def test_preview_shows_the_draft_not_the_cached_live_page(procedure, client):
     assert "Kết quả bản nháp" in response.content.decode()
     # The preview cached nothing either.
     assert "Kết quả bản nháp" not in render(client, procedure.url)[1]
+
+
+def test_centre_and_agency_edits_show_on_the_next_render(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    render(client, procedure.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        centre = CentreSettings.for_site(Site.objects.get(is_default_site=True))
+        centre.hotline = "0299 123 4567"
+        centre.save()
+        procedure.agency.name = "Sở Tư pháp đổi tên"
+        procedure.agency.save()
+    html = render(client, procedure.url)[1]
+    assert "0299 123 4567" in html  # the cached footer
+    assert "Sở Tư pháp đổi tên" in html  # the cached glance and JSON-LD
+
+
+def test_a_fee_row_saved_outside_publishing_shows(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    render(client, procedure.url)
+    fee = procedure.fees.get()
+    fee.label = "Lệ phí đã sửa"
+    with django_capture_on_commit_callbacks(execute=True):
+        fee.save()
+    assert "Lệ phí đã sửa" in render(client, procedure.url)[1]
+
+
+def test_questions_published_and_unpublished_show_at_once(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    question = answered(
+        procedure=procedure, procedure_code=procedure.code, allow_publication=True
+    )
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    assert "Câu hỏi được công khai" not in render(client, procedure.url)[1]
+
+    def moderate(publish: bool, subject: str) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            perform(
+                question,
+                "moderate",
+                superuser,
+                public_subject=subject,
+                public_body="Tôi cần mang giấy tờ gì?",
+                publish=publish,
+            )
+
+    moderate(True, "Câu hỏi được công khai")
+    assert "Câu hỏi được công khai" in render(client, procedure.url)[1]
+    moderate(True, "Câu hỏi đã sửa tiêu đề")  # a published text edited
+    html = render(client, procedure.url)[1]
+    assert "Câu hỏi đã sửa tiêu đề" in html and "được công khai" not in html
+    moderate(False, "Câu hỏi đã sửa tiêu đề")
+    assert "Câu hỏi đã sửa tiêu đề" not in render(client, procedure.url)[1]
+
+
+def test_counters_decide_the_book_a_visit_link_at_once(
+    procedure, client, django_capture_on_commit_callbacks
+):
+    with translation.override("vi"):
+        book = reverse("appointments:book", kwargs={"procedure_code": procedure.code})
+    counter = CounterFactory(sectors=[SectorFactory()])
+    assert book not in render(client, procedure.url)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        counter.agencies.add(procedure.agency)  # the counter alone is not saved
+    assert book in render(client, procedure.url)[1]
+    counter.accepts_bookings = False
+    with django_capture_on_commit_callbacks(execute=True):
+        counter.save()
+    assert book not in render(client, procedure.url)[1]
+
+
+def test_the_e_form_line_follows_the_e_form_snippet(
+    site_tree, client, django_capture_on_commit_callbacks
+):
+    _, catalogue = site_tree
+    eform = EFormFactory(title="Tờ khai đăng ký khai sinh")
+    procedure = ProcedurePageFactory(parent=catalogue, eform=eform)
+    assert "Tờ khai đăng ký khai sinh" in render(client, procedure.url)[1]
+    eform.title = "Tờ khai khai sinh (mẫu mới)"
+    with django_capture_on_commit_callbacks(execute=True):
+        eform.save()
+    assert "Tờ khai khai sinh (mẫu mới)" in render(client, procedure.url)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        eform.unpublish()
+    assert "Tờ khai khai sinh (mẫu mới)" not in render(client, procedure.url)[1]
+
+
+def test_a_string_left_untranslated_brings_the_notice_back_at_once(
+    client,
+    procedure_translation,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
+):
+    """The translation state changes without a publish of the English page."""
+    assert "Vietnamese only" not in english_page_html(client, procedure_translation)
+    missing = StringTranslation.objects.filter(
+        locale=procedure_translation.target_locale
+    )[:1].get()
+    with django_capture_on_commit_callbacks(execute=True):
+        missing.delete()
+    assert "Vietnamese only" in english_page_html(client, procedure_translation)

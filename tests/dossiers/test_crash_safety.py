@@ -159,7 +159,7 @@ def _test_database_url() -> str:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_killing_a_worker_mid_burst_leaves_no_document_without_its_file(site_tree):
     procedure = make_procedure(site_tree)
     drafts = [make_draft(procedure, n) for n in range(30)]

@@ -39,7 +39,9 @@ def waiting(make_dossier, users):
 
 
 def test_tracking_page_lists_missing_documents_and_links_the_upload(client, waiting):
-    html = client.get("/vi/tra-cuu-ho-so/", query(waiting)).content.decode()
+    html = client.get(
+        "/vi/tra-cuu-ho-so/", query(waiting), follow=True
+    ).content.decode()
     assert (
         "Bản sao CCCD" in html and "Bản chụp bị mờ" in html and "Giấy ủy quyền" in html
     )

@@ -1,6 +1,8 @@
 """Tracking page and JSON API: masked data, same answer for wrong and unknown
 codes, rate limiting with HTTP 429."""
 
+import re
+
 import pytest
 from django.test import override_settings
 
@@ -34,10 +36,16 @@ def test_masking():
     assert mask_phone("0912345678") == "091****678"
 
 
+def without_csrf(content: bytes) -> bytes:
+    """The page without its (per-render) CSRF token."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
 def test_tracking_shows_timeline_with_masked_data(client, dossier):
-    response = client.get(
+    response = client.post(
         "/vi/tra-cuu-ho-so/",
         {"code": dossier.code.lower(), "verify": dossier.verification_code},
+        follow=True,
     )
     assert response.status_code == 200
     text = response.content.decode()
@@ -49,10 +57,10 @@ def test_tracking_shows_timeline_with_masked_data(client, dossier):
 
 
 def test_wrong_verification_reveals_nothing(client, dossier):
-    wrong = client.get(
+    wrong = client.post(
         "/vi/tra-cuu-ho-so/", {"code": dossier.code, "verify": "AAAAAAAA"}
     )
-    unknown = client.get(
+    unknown = client.post(
         "/vi/tra-cuu-ho-so/", {"code": "STP-000000-0000-XXXX", "verify": "AAAAAAAA"}
     )
     assert wrong.status_code == unknown.status_code == 200
@@ -60,9 +68,9 @@ def test_wrong_verification_reveals_nothing(client, dossier):
         text = response.content.decode()
         assert "Không có hồ sơ nào khớp" in text
         assert dossier.procedure_name not in text and "N*****" not in text
-    assert wrong.content.replace(dossier.code.encode(), b"") == unknown.content.replace(
-        b"STP-000000-0000-XXXX", b""
-    )
+    assert without_csrf(wrong.content).replace(
+        dossier.code.encode(), b""
+    ) == without_csrf(unknown.content).replace(b"STP-000000-0000-XXXX", b"")
 
 
 def test_api_status(client, dossier):
@@ -89,22 +97,22 @@ def test_api_status(client, dossier):
 def test_tracking_is_rate_limited(client, dossier):
     params = {"code": dossier.code, "verify": "AAAAAAAA"}
     for _ in range(3):
-        assert client.get("/vi/tra-cuu-ho-so/", params).status_code == 200
-    blocked = client.get("/vi/tra-cuu-ho-so/", params)
+        assert client.post("/vi/tra-cuu-ho-so/", params).status_code == 200
+    blocked = client.post("/vi/tra-cuu-ho-so/", params)
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) > 0
     assert "Quá nhiều yêu cầu" in blocked.content.decode()
     assert "mỗi kết nối chỉ được tra cứu" in blocked.content.decode()
     # Even the right code is refused while blocked; the API shares the budget.
     right = {"code": dossier.code, "verify": dossier.verification_code}
-    assert client.get("/vi/tra-cuu-ho-so/", right).status_code == 429
+    assert client.post("/vi/tra-cuu-ho-so/", right).status_code == 429
     api = client.get(
         f"/api/dossiers/{dossier.code}/status/", {"verify": dossier.verification_code}
     )
     assert api.status_code == 429 and "error" in api.json()
     # Another client is not affected.
-    other = client.get("/vi/tra-cuu-ho-so/", right, REMOTE_ADDR="10.0.0.9")
-    assert other.status_code == 200
+    other = client.post("/vi/tra-cuu-ho-so/", right, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 303
 
 
 def test_empty_form_is_not_counted(client):
@@ -114,7 +122,7 @@ def test_empty_form_is_not_counted(client):
 
 
 def test_tracking_form_errors(client):
-    response = client.get("/vi/tra-cuu-ho-so/", {"code": "", "verify": ""})
+    response = client.post("/vi/tra-cuu-ho-so/", {"code": "", "verify": ""})
     text = response.content.decode()
     assert (
         response.status_code == 200 and "Nhập mã hồ sơ ghi trên giấy tiếp nhận." in text
@@ -122,8 +130,9 @@ def test_tracking_form_errors(client):
 
 
 def test_english_tracking(client, dossier):
-    response = client.get(
+    response = client.post(
         "/en/tra-cuu-ho-so/",
         {"code": dossier.code, "verify": dossier.verification_code},
+        follow=True,
     )
     assert "Supplement requested" in response.content.decode()

@@ -289,6 +289,8 @@ def test_fee_choice_and_postal_address(client, site_tree):
         code="2.000003",
         fees=(("Cấp mới", 50000), ("Miễn phí cho hộ nghèo", 0)),
     )
+    # Two alternatives: the applicant's case decides which one is paid.
+    procedure.fees.update(applies="alternative")
     walker = WizardWalker(client, procedure)
     walker.start()
     walker.post("applicant_type", {"applicant_type": "individual"})

@@ -71,8 +71,13 @@ def ensure_wagtail_root() -> None:
     Transactional tests that ran earlier in the session truncate every table,
     including the root page and the default locale created by migrations.
     """
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
+    # The flush recreated content types with new ids; the per-process cache
+    # (cleared per test by tests/conftest.py, but this runs before that)
+    # would still hand out the old ones.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", live=True))

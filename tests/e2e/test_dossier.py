@@ -133,7 +133,8 @@ def test_file_a_dossier_with_an_upload_then_track_it(page: Page):
 
 
 def test_tracking_form_shows_an_error_summary(page: Page):
-    page.goto("/vi/tra-cuu-ho-so/?code=&verify=")
+    page.goto("/vi/tra-cuu-ho-so/")
+    page.locator("main form button[type=submit]").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary.locator("a")).to_have_count(2)

@@ -1,4 +1,4 @@
-"""Search: completion in the header box, the results page and a facet."""
+"""Search: completion in the home page's box, the results page and a facet."""
 
 import re
 
@@ -20,7 +20,7 @@ def suggestions_for(page: Page, box_selector: str, text: str):
 
 def test_pick_a_suggestion_with_the_keyboard(page: Page):
     page.goto(key_pages.home_url("vi"))
-    box, options = suggestions_for(page, "#site-search", "khai sinh")
+    box, options = suggestions_for(page, "#home-search", "khai sinh")
     expect(options.first).to_contain_text(re.compile("khai sinh", re.I))
     first = options.first.inner_text()
     box.press("ArrowDown")
@@ -37,7 +37,7 @@ def test_pick_a_suggestion_with_the_keyboard(page: Page):
 
 def test_pick_a_suggestion_with_the_mouse_in_english(page: Page):
     page.goto(key_pages.home_url("en"))
-    _box, options = suggestions_for(page, "#site-search", "birth")
+    _box, options = suggestions_for(page, "#home-search", "birth")
     options.first.click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("body")).to_have_class(re.compile("page-procedure"))
@@ -45,7 +45,7 @@ def test_pick_a_suggestion_with_the_mouse_in_english(page: Page):
 
 def test_search_then_narrow_with_a_facet(page: Page):
     page.goto(key_pages.home_url("vi"))
-    box = page.locator("#site-search")
+    box = page.locator("#home-search")
     box.fill("dang ky")  # without diacritics, as many people type
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/vi/tim-kiem/\?q=dang"))

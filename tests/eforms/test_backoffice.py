@@ -83,9 +83,10 @@ def test_officials_of_another_agency_get_nothing(client, filled):
 
 def test_tracking_shows_the_answers_masked(client, filled):
     dossier = filled.dossier
-    html = client.get(
+    html = client.post(
         "/vi/tra-cuu-ho-so/",
         {"code": dossier.code, "verify": dossier.verification_code},
+        follow=True,
     ).content.decode()
     assert "Tờ khai đăng ký khai sinh" in html and "N***** V** B***" in html
     assert "Nguyễn Văn Bình" not in html and "43 Tràng Thi" not in html

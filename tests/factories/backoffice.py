@@ -11,6 +11,7 @@ from factory.django import DjangoModelFactory
 
 from portal.backoffice.models import OfficialProfile
 from portal.dossiers.models import Dossier, DossierStatus, StatusEvent
+from portal.editorial.roles import EDITORS
 from tests.factories.catalogue import AgencyFactory, SectorFactory
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -95,8 +96,8 @@ def make_centre_staff(**kwargs):
 
 
 def make_editor(**kwargs):
-    """A content editor (Wagtail's Editors group): no dossier access."""
-    return UserFactory(groups=["Editors"], **kwargs)
+    """A content editor (the Biên tập viên group): no dossier access."""
+    return UserFactory(groups=[EDITORS], **kwargs)
 
 
 def days(n: int) -> timedelta:

@@ -154,3 +154,50 @@ def build_site() -> tuple[HomePage, ProcedureIndexPage]:
     site.save()
     catalogue = ProcedureIndexPageFactory(parent=home)
     return home, catalogue
+
+
+def marriage_record(**english) -> dict:
+    """Marriage registration in the import format, fully in Vietnamese, with an
+    English translation of its name, sector, agency, result, steps and
+    documents only; `english` adds or replaces English fields."""
+    return {
+        "code": "1.000894",
+        "name": "Đăng ký kết hôn",
+        "sector": "Hộ tịch",
+        "agency": "Ủy ban nhân dân cấp xã",
+        "level": "commune",
+        "online_service": "full",
+        "channels": ["in_person", "online"],
+        "processing_time_days": 0,
+        "processing_time_note": "Ngay trong ngày tiếp nhận hồ sơ",
+        "fees": [
+            {"label": "Lệ phí đăng ký kết hôn", "amount_vnd": 0, "note": "Miễn lệ phí"}
+        ],
+        "documents": [
+            {"name": "Tờ khai đăng ký kết hôn", "originals": 1, "note": "Theo mẫu"},
+            {"name": "Giấy xác nhận tình trạng hôn nhân", "originals": 1},
+            {"name": "Giấy tờ khác", "required": False},
+        ],
+        "steps": ["Hai bên nam, nữ nộp hồ sơ", "Công chức tư pháp kiểm tra hồ sơ"],
+        "requirements": "Nam từ đủ 20 tuổi, nữ từ đủ 18 tuổi trở lên; tự nguyện quyết định.",
+        "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
+        "result": "Giấy chứng nhận kết hôn",
+        "translations": {
+            "en": {
+                "name": "Marriage registration",
+                "sector": "Civil status",
+                "agency": "Commune People's Committee",
+                "result": "Marriage certificate",
+                "steps": [
+                    "Both partners file the dossier",
+                    "The justice officer checks it",
+                ],
+                "documents": [
+                    "Marriage registration form",
+                    "Certificate of marital status",
+                    "Other documents",
+                ],
+                **english,
+            }
+        },
+    }

@@ -28,14 +28,14 @@ def default_locale() -> Locale:
     return Locale.get_default()
 
 
-def journey_body(procedures, title="Lộ trình", optional_last=False) -> str:
+def journey_body(procedures, title="Lộ trình") -> str:
     """A guide body (raw StreamField JSON) with one journey linking `procedures`."""
     steps = [
         {
             "title": f"Bước {i + 1}",
             "text": "<p>Nộp hồ sơ.</p>",
             "procedure": p.pk if p is not None else None,
-            "optional": optional_last and i == len(procedures) - 1,
+            "relation": "required",
         }
         for i, p in enumerate(procedures)
     ]

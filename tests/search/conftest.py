@@ -11,25 +11,41 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 
-from search import backends, indexing, synonyms
-from search.fallback import forget_vocabulary
+from cms_pages.models import ProcedurePage
+from search import backends, indexing, lexicon, signals, synonyms
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
-from tests.search.sample import load_sample_catalogue
+from tests.search.sample import SAMPLE, load_catalogue
 
 
 def cluster_url() -> str:
     return os.environ.get("ELASTICSEARCH_URL", "")
 
 
+@pytest.fixture(scope="module")
+def _unlimited_searches():
+    """These tests send hundreds of searches a minute from one address, as no
+    visitor does; the limit itself is tested in tests/security.
+
+    Module-scoped on purpose: settings overrides must nest. The module's
+    `cluster` override is often entered in the middle of a test (through
+    `backend`); a per-test override entered before it would, on leaving,
+    restore the settings it saw and silently drop the cluster's index prefix
+    for the rest of the module.
+    """
+    with override_settings(RATE_LIMITS={"search_api": "100000/60"}):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _fresh_search_state():
+def _fresh_search_state(_unlimited_searches):
     backends.reset()
     synonyms.invalidate()
-    forget_vocabulary()
+    lexicon.invalidate()
     yield
     backends.reset()
 
@@ -42,15 +58,25 @@ def search_prefix():
 
 
 @pytest.fixture(scope="module")
-def sample_catalogue(django_db_setup, django_db_blocker):
-    """The sample catalogue in the test database for this module's tests."""
+def catalogue_path():
+    """The catalogue a module searches (override in a module for another one)."""
+    return SAMPLE
+
+
+@pytest.fixture(scope="module")
+def catalogue(catalogue_path, django_db_setup, django_db_blocker):
+    """The module's catalogue in the test database, for this module's tests."""
     with django_db_blocker.unblock():
         with transaction.atomic():
             with override_settings(ELASTICSEARCH_URL=""):
                 backends.reset()
-                load_sample_catalogue()
+                # Exactly this catalogue: the browser tests' session demo
+                # (other procedures, other English pages) may be in the
+                # database already.
+                ProcedurePage.objects.all().delete()
+                load_catalogue(catalogue_path)
                 indexing.write_search_text(list(indexing.procedure_documents()))
-                indexing._local.keys = None  # signals of the load: never committed
+                signals.forget_scheduled()  # the load never commits
             yield
             transaction.set_rollback(True)
 
@@ -80,7 +106,7 @@ def cluster(search_prefix):
 
 
 @pytest.fixture(scope="module")
-def indexed(sample_catalogue, cluster, django_db_blocker):
+def indexed(catalogue, cluster, django_db_blocker):
     """The sample catalogue indexed into this module's indices."""
     with django_db_blocker.unblock():
         indexing.rebuild(cluster)
@@ -99,8 +125,25 @@ def on_cluster(indexed, db):
 
 
 @pytest.fixture
-def on_database(sample_catalogue, db):
+def on_database(catalogue, db):
     """Requests in this test are answered by the database fallback."""
     with override_settings(ELASTICSEARCH_URL=""):
         backends.reset()
         yield
+
+
+@pytest.fixture(params=["cluster", "database"])
+def backend(request, catalogue, db):
+    """Each test runs twice: answered by the cluster, then by the database."""
+    if request.param == "cluster":
+        engine = request.getfixturevalue("indexed")
+        prefix = request.getfixturevalue("search_prefix")
+        backends.reset()
+        yield engine.name
+        # A test answered by some other index would prove nothing.
+        assert settings.SEARCH_INDEX_PREFIX == prefix, (
+            "the module's search settings were lost during the test"
+        )
+        return
+    request.getfixturevalue("on_database")
+    yield "database"

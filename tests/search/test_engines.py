@@ -20,6 +20,7 @@ from search.backends.elasticsearch import ElasticsearchEngine
 from search.backends.opensearch import OpenSearchEngine
 from search.forms import SearchParams
 from search.queries import ProcedureSearch
+from search.understanding import RELEVANCE_FLOOR
 
 ES8_ROOT = {
     "name": "es01",
@@ -100,8 +101,10 @@ class Recorder(BaseHTTPRequestHandler):
         elif path.endswith("/_search"):
             self._answer(
                 {
+                    "took": 3,
                     "hits": {
                         "total": {"value": 1, "relation": "eq"},
+                        "max_score": 8.0,
                         "hits": [
                             {
                                 "_id": "k",
@@ -165,12 +168,18 @@ def test_elasticsearch_adapter_sends_the_built_search(fake_es, db):
     engine = get_engine()
     assert isinstance(engine, ElasticsearchEngine) and engine.version == "8.15.3"
     query = ProcedureSearch(SearchParams(q="dang ky khai sinh", level=["commune"]))
+    # The page is built with the floor at a share of the probe's best score
+    # (8.0 in the recorded answer); built before the search, which caches
+    # the facet counts it gets.
+    expected = query.build(min_score=8.0 * RELEVANCE_FLOOR).to_dict()
     results = query.search(engine)
-    sent = fake_es[-1]
+    probe, sent = fake_es[-2], fake_es[-1]
+    assert json.loads(probe["body"])["size"] == 1  # the best score first
     assert sent["method"] == "POST" and sent["path"].startswith(
         "/t_procedures_vi/_search"
     )
-    assert json.loads(sent["body"]) == query.build().to_dict()
+    assert json.loads(sent["body"]) == expected
+    assert results.timings["engine"] == 6
     headers = {k.lower(): v for k, v in sent["headers"].items()}
     assert "compatible-with=8" in headers.get("accept", "")
     assert results.backend == "elasticsearch"
@@ -216,9 +225,15 @@ def _closed_port() -> int:
 
 
 @pytest.mark.smoke
-def test_dead_cluster_opens_the_breaker(db):
-    with override_settings(ELASTICSEARCH_URL=f"http://127.0.0.1:{_closed_port()}"):
+def test_dead_cluster_opens_the_breaker_after_several_failures(db):
+    with override_settings(
+        ELASTICSEARCH_URL=f"http://127.0.0.1:{_closed_port()}",
+        SEARCH_BREAKER_FAILURES=3,
+    ):
         backends.reset()
+        for _ in range(2):
+            assert get_engine() is None
+            assert not backends.breaker.is_open()  # one failure is not an outage
         assert get_engine() is None
         assert backends.breaker.is_open()
         started = time.monotonic()

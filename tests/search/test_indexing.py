@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from cms_pages.models import ProcedurePage
-from search import backends, documents, indexing
+from search import backends, documents, indexing, signals
 from search.models import PendingReindex, ProcedureSearchText
 
 pytestmark = pytest.mark.search
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.search
 def engine(indexed, db):
     """A freshly rebuilt index (tests here change it)."""
     indexing.rebuild(indexed)
-    indexing._local.keys = None
+    signals.forget_scheduled()
     backends.reset()
     return indexed
 

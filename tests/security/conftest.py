@@ -25,6 +25,7 @@ from tests.eforms.samples import BIRTH, BUSINESS, BUSINESS_ANSWERS, sample
 from tests.factories.backoffice import DossierFactory
 from tests.factories.catalogue import ProcedurePageFactory, build_site
 from tests.factories.eforms import EFormFactory, FilledFormFactory
+from tests.factories.questions import published
 from tests.factories.site import (
     FormPageFactory,
     InvestmentIndexPageFactory,
@@ -103,7 +104,15 @@ def _build_site() -> dict:
         sector=online.sector,
         status=DossierStatus.RESULT_RETURNED,
     )
+    # A published question: its page, the Q&A index and API show it.
+    question = published(
+        procedure=online,
+        procedure_code=online.code,
+        agency=online.agency,
+        sector=online.sector,
+    )
     return {
+        "question": question,
         "home": home,
         "catalogue": catalogue,
         "procedure": online,

@@ -17,6 +17,7 @@ from .hostile import hostile_query, hostile_text, path_segment, raw_query
 
 FILTERS = ["q", "sector", "agency", "level", "online_service", "page", "page_size"]
 TRACKING = ["code", "verify"]
+QUESTION_FILTERS = ["sector", "agency", "procedure", "page", "page_size"]
 
 # (name, URL from the site fixture, parameters the view reads)
 GET_ENDPOINTS = [
@@ -52,6 +53,11 @@ GET_ENDPOINTS = [
         lambda s: "/api/administrative-units/",
         ["province"],
     ),
+    ("questions_index", lambda s: "/vi/hoi-dap/", QUESTION_FILTERS),
+    ("questions_api", lambda s: "/api/questions/", QUESTION_FILTERS),
+    ("question", lambda s: f"/en/hoi-dap/{s['question'].pk}/", ["page"]),
+    ("ask", lambda s: "/vi/hoi-dap/dat-cau-hoi/", ["procedure", "topic"]),
+    ("follow_question", lambda s: "/vi/hoi-dap/theo-doi/", ["reference"]),
     ("sitemap", lambda s: "/sitemap.xml", ["p"]),
     ("schema", lambda s: "/api/schema/", ["format"]),
 ]
@@ -69,6 +75,10 @@ PATH_ENDPOINTS = [
     ("page", "/vi/{}/"),
     ("catalogue_child", "/vi/thu-tuc/{}/"),
     ("language", "/{}/thu-tuc/"),
+    ("question", "/vi/hoi-dap/{}/"),
+    ("question_file", "/vi/hoi-dap/1/tep/{}/"),
+    ("question_confirmation", "/vi/hoi-dap/da-gui/{}/"),
+    ("question_status", "/vi/hoi-dap/theo-doi/{}/"),
 ]
 
 

@@ -2,10 +2,11 @@
 
 The field names come from the forms on the real pages (so a new field is
 attacked without touching this file): page feedback, the editor-built form,
-supplement upload, rating, dossier start, every wizard step (the e-form
-pages of the online procedure included: conditions, addresses, people, a
-repeating group and its "Add another"/"Remove" buttons), save for later and
-the language switch.
+supplement upload, rating, dossier start, asking a question (its attachment
+included) and following one, every wizard step (the e-form pages of the
+online procedure included: conditions, addresses, people, a repeating group
+and its "Add another"/"Remove" buttons), save for later and the language
+switch.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ FORM_PAGES = [
     ("supplement", lambda s: tracking_url(s["waiting"], "bo-sung"), ""),
     ("rating", lambda s: tracking_url(s["returned"], "danh-gia"), ""),
     ("start", lambda s: "/vi/nop-ho-so/1.004227/", ""),
+    ("ask", lambda s: "/vi/hoi-dap/dat-cau-hoi/?procedure=1.004227", "dat-cau-hoi"),
+    ("follow_question", lambda s: "/vi/hoi-dap/theo-doi/", "theo-doi"),
 ]
 
 

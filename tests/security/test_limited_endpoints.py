@@ -20,6 +20,7 @@ def tight(settings):
         "feedback": "2/600",
         "dossier_start": "2/600",
         "search_api": "2/60",
+        "questions": "2/600",
     }
 
 
@@ -45,6 +46,8 @@ def tight(settings):
         ("get", "/api/procedures/search/", {"q": "a"}, True),
         ("get", "/api/procedures/suggest/", {"q": "a"}, True),
         ("get", "/api/administrative-units/", {"province": "1"}, True),
+        ("post", "/vi/hoi-dap/theo-doi/", {"reference": "HD-1", "verify": "X"}, False),
+        ("post", "/vi/hoi-dap/dat-cau-hoi/", {"subject": "Hỏi"}, False),
     ],
 )
 def test_429_with_retry_after(client, tight, method, path, data, is_json):

@@ -27,6 +27,10 @@ SEARCHCTL = REPO_DIR / "search-engine" / "searchctl.sh"
 # Ports of the private failover cluster; away from the default 9200/9300 so it
 # can run next to the node the rest of the suite uses.
 FAILOVER_HTTP_PORT = int(os.environ.get("SEARCH_FAILOVER_PORT", "9250"))
+# Transport ports follow the HTTP ones +100 unless set (to stay inside a range).
+FAILOVER_TRANSPORT_PORT = int(
+    os.environ.get("SEARCH_FAILOVER_TRANSPORT_PORT", str(FAILOVER_HTTP_PORT + 100))
+)
 FAILOVER_NODES = 3
 
 DOCUMENT = {
@@ -185,7 +189,7 @@ def _searchctl(*args: str, timeout: float = 180) -> str:
         **os.environ,
         "SEARCH_PORT": str(FAILOVER_HTTP_PORT),
         "SEARCH_NODES": str(FAILOVER_NODES),
-        "SEARCH_TRANSPORT_PORT": str(FAILOVER_HTTP_PORT + 100),
+        "SEARCH_TRANSPORT_PORT": str(FAILOVER_TRANSPORT_PORT),
         "SEARCH_CLUSTER_NAME": "portal-search-failover",
     }
     result = subprocess.run(

@@ -7,11 +7,10 @@ from django.utils import translation
 
 from cms_pages.journeys import (
     journey_steps,
-    journey_total,
     localized_procedures,
-    roadmap_total_days,
     working_days_to_months,
 )
+from cms_pages.roadmap import plan_range, plan_steps
 from demo.site import translate_page
 from tests.factories.site import (
     InvestmentGuidePageFactory,
@@ -22,10 +21,12 @@ from tests.factories.site import (
 pytestmark = pytest.mark.django_db
 
 
-def test_total_is_the_sum_of_linked_procedures(roadmap_procedures):
-    assert roadmap_total_days(roadmap_procedures) == Decimal("130.5")
-    assert roadmap_total_days([roadmap_procedures[0], None]) == Decimal(35)
-    assert roadmap_total_days([]) == Decimal(0)
+def test_total_of_required_steps_is_their_sum(roadmap_procedures):
+    steps = journey_steps(
+        [{"title": p.title, "procedure": p} for p in roadmap_procedures]
+    )
+    values = [{"title": step.title} for step in steps]
+    assert plan_range(plan_steps(steps, values)).longest.days == Decimal("130.5")
     assert working_days_to_months(Decimal(132)) == Decimal("6.0")
 
 
@@ -33,10 +34,9 @@ def test_total_follows_an_edited_procedure(roadmap_procedures):
     first = roadmap_procedures[0]
     first.processing_time_days = Decimal(45)
     first.save_revision().publish()
-    steps = journey_steps(
-        [{"title": "1", "procedure": first}, {"title": "2", "procedure": None}]
-    )
-    assert journey_total(steps) == Decimal(45)
+    values = [{"title": "1", "procedure": first}, {"title": "2", "procedure": None}]
+    steps = journey_steps(values)
+    assert plan_range(plan_steps(steps, values)).shortest.days == Decimal(45)
     assert steps[1].procedure is None
 
 

@@ -188,4 +188,6 @@ class AppointmentSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = _("Appointments")
+        # Not "Appointments": that is the menu of desks and counters.
+        verbose_name = _("Appointment booking")
+        verbose_name_plural = _("Appointment booking")

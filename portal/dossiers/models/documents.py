@@ -1,11 +1,13 @@
 """The files of a dossier, stored privately (never served by URL)."""
 
+import os
 import secrets
 
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .dossier import Dossier
 
@@ -18,9 +20,15 @@ def private_storage():
     return storages["private"]
 
 
-def dossier_file_name(dossier: Dossier, extension: str) -> str:
-    """Where a dossier's file is stored: our own random name, never the user's."""
-    local = timezone.localtime(dossier.received_at)
+def dossier_file_name(dossier: Dossier, extension: str, written_at=None) -> str:
+    """Where a dossier's file is stored: our own random name, never the user's.
+
+    Filed by the month it is written (the receipt month for the submitted
+    files): the orphan sweep of portal.dossiers.files looks in the last two
+    months' folders only, so a supplement or result file left by a crash on
+    an old dossier is found too.
+    """
+    local = timezone.localtime(written_at or dossier.received_at)
     extension = f".{extension.lstrip('.')}" if extension else ""
     return f"dossiers/{local:%Y/%m}/{dossier.code}/{secrets.token_hex(12)}{extension}"
 
@@ -66,7 +74,8 @@ class DossierDocument(StoredFileMixin):
         related_name="+",
     )
     document_name = models.TextField(
-        _("document"), help_text=_("The procedure document's name, copied at upload.")
+        pgettext_lazy("dossier", "document"),
+        help_text=_("The procedure document's name, copied at upload."),
     )
     source = models.CharField(
         _("source"),
@@ -82,3 +91,41 @@ class DossierDocument(StoredFileMixin):
 
     def __str__(self) -> str:
         return f"{self.dossier.code}: {self.document_name}"
+
+    @classmethod
+    def store(
+        cls,
+        dossier: Dossier,
+        upload,
+        info,
+        *,
+        name: str,
+        source: str,
+        written: list[str],
+        **fields,
+    ) -> "DossierDocument":
+        """Save a checked upload (`info`: validators.CheckedFile) under a name
+        of ours, then the row that names it (never a row without its file).
+
+        The stored name is appended to `written` as soon as the file exists:
+        the caller removes those files when its transaction fails
+        (portal.dossiers.files.removed_on_failure).
+        """
+        document = cls(
+            dossier=dossier,
+            document_name=name,
+            original_name=os.path.basename(upload.name)[:255],
+            size=info.size,
+            content_type=info.content_type,
+            sha256=info.sha256,
+            source=source,
+            **fields,
+        )
+        document.file.save(
+            dossier_file_name(dossier, info.extension, timezone.now()),
+            upload,
+            save=False,
+        )
+        written.append(document.file.name)
+        document.save()
+        return document

@@ -209,6 +209,15 @@ class Dossier(models.Model):
         return self.applicant_name
 
     @property
+    def agency_name(self) -> str:
+        """The agency's name in the active language.
+
+        `agency` is always the default-language row (statistics group by it);
+        readers of an English receipt or tracking page get its translation.
+        """
+        return self.agency.localized.name
+
+    @property
     def is_resolved(self) -> bool:
         return self.status in RESOLVED_STATUSES
 

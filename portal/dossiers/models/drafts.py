@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .documents import StoredFileMixin
 
@@ -100,7 +101,7 @@ class DraftUpload(StoredFileMixin):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    document_name = models.TextField(_("document"), blank=True)
+    document_name = models.TextField(pgettext_lazy("dossier", "document"), blank=True)
 
     class Meta:
         verbose_name = _("draft upload")

@@ -125,4 +125,6 @@ class WorkingTimeSettings(BaseSiteSetting):
             )
 
     class Meta:
-        verbose_name = _("Working hours")
+        # Not "Working hours": the centre's opening hours are in Centre details.
+        verbose_name = _("Counting working days")
+        verbose_name_plural = _("Counting working days")

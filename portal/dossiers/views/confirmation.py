@@ -7,17 +7,16 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from wagtail.models import Site
 
-from cms_pages.models import CentreSettings
 from portal.eforms.models import FilledForm
 from portal.eforms.services import attach_declaration
 
 from ..calendar import load_calendar
 from ..models import Dossier
-from ..public_status import tracking_url
-from ..receipt import appointment_explanation, qr_svg
+from ..public_status import no_referrer, tracking_url
+from ..receipt import appointment_explanation, centre_for, qr_svg, where_to_collect
 from ..receipt_pdf import receipt_pdf
+from ..verification import remember_verified
 from .session import SESSION_SUBMITTED, restart_page
 
 
@@ -29,14 +28,6 @@ def _receipt_dossier(request, code: str) -> Dossier | None:
     )
 
 
-def _centre(request):
-    site = (
-        Site.find_for_request(request)
-        or Site.objects.filter(is_default_site=True).first()
-    )
-    return CentreSettings.for_site(site) if site else CentreSettings()
-
-
 @never_cache
 def confirmation(request, code):
     """Confirmation panel and printable receipt (only for the browser that submitted)."""
@@ -44,17 +35,24 @@ def confirmation(request, code):
     if dossier is None:
         return restart_page(request, "receipt_denied", status=404)
     url = tracking_url(dossier)
-    return render(
-        request,
-        "dossiers/confirmation.html",
-        {
-            "dossier": dossier,
-            "documents": list(dossier.documents.all()),
-            "explanation": appointment_explanation(dossier, load_calendar()),
-            "tracking_url": url,
-            "qr_svg": qr_svg(url),
-            "filled_form": FilledForm.objects.filter(dossier=dossier).first(),
-        },
+    # This browser has the verification code on screen: its tracking link
+    # shows the dossier straight away.
+    remember_verified(request, dossier)
+    centre = centre_for(request)
+    return no_referrer(
+        render(
+            request,
+            "dossiers/confirmation.html",
+            {
+                "dossier": dossier,
+                "documents": list(dossier.documents.all()),
+                "explanation": appointment_explanation(dossier, load_calendar()),
+                "tracking_url": url,
+                "qr_svg": qr_svg(url),
+                "collect": where_to_collect(dossier, centre),
+                "filled_form": FilledForm.objects.filter(dossier=dossier).first(),
+            },
+        )
     )
 
 
@@ -64,14 +62,15 @@ def receipt_pdf_view(request, code):
     dossier = _receipt_dossier(request, code)
     if dossier is None:
         return restart_page(request, "receipt_denied", status=404)
-    centre = _centre(request)
+    centre = centre_for(request)
     with translation.override(dossier.language):
         name = centre.display_name
         explanation = appointment_explanation(dossier, load_calendar())
-    pdf = receipt_pdf(dossier, name, explanation)
+        collect = where_to_collect(dossier, centre)
+    pdf = receipt_pdf(dossier, name, explanation, collect)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bien-nhan-{dossier.code}.pdf"'
-    return response
+    return no_referrer(response)
 
 
 @never_cache
@@ -82,8 +81,10 @@ def declaration_pdf_view(request, code):
     document = attach_declaration(filled) if filled is not None else None
     if document is None:
         return restart_page(request, "receipt_denied", status=404)
-    return FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"to-khai-{dossier.code}.pdf",
+    return no_referrer(
+        FileResponse(
+            document.file.open("rb"),
+            content_type="application/pdf",
+            filename=f"to-khai-{dossier.code}.pdf",
+        )
     )

@@ -219,7 +219,7 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
         if current == steps.CHECK:
             context["summary"] = self.summary()
         if current == steps.DELIVERY:
-            context["fees"] = list(self.procedure.fees.all())
+            context["fee_summary"] = form.fee_summary
         return context
 
     def step_title(self, step: str) -> str:
@@ -291,7 +291,7 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
             if not isinstance(form, EFormPageForm):
                 cleaned.update(form.cleaned_data)
         kind = steps.applicant_type(self) or ApplicantType.INDIVIDUAL
-        fee = form_dict[steps.DELIVERY].chosen_fee()
+        fee_label, fee_vnd = form_dict[steps.DELIVERY].fees_due()
         answers = Answers(
             applicant_type=kind,
             applicant_name=cleaned["full_name"],
@@ -305,8 +305,8 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
             organisation_representative=cleaned.get("representative", ""),
             receipt_method=cleaned["receipt_method"],
             postal_address=cleaned.get("postal_address", "").strip(),
-            fee_label=fee.label if fee else "",
-            fee_vnd=fee.amount_vnd if fee else None,
+            fee_label=fee_label[:300],
+            fee_vnd=fee_vnd,
             form=FormAnswers(
                 self.eform_definition, self.eform_answers(), self.eform_form_id
             )

@@ -1,21 +1,23 @@
-"""`manage.py search_index rebuild|status|update` (see CONTRACTS.md)."""
+"""`manage.py search_index rebuild|status|update|reload` (see docs/search.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import cluster_admin, indexing
 from search.backends import EngineError, EngineUnavailable, cluster_urls, require_engine
 from search.models import PendingReindex, ProcedureSearchText
+from search.thesaurus import thesaurus
 
 
 class Command(BaseCommand):
     help = (
         "rebuild: build every search index anew and swap aliases (zero downtime); "
         "status: each index with its document count; "
-        "update: apply queued updates that the cluster missed."
+        "update: apply queued updates that the cluster missed; "
+        "reload: swap in the shipped thesaurus (search/vocabulary/) without downtime."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "status", "update"])
+        parser.add_argument("action", choices=["rebuild", "status", "update", "reload"])
 
     def handle(self, *args, action: str, **options):
         getattr(self, f"do_{action}")()
@@ -55,15 +57,35 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{engine.name} {engine.version} at {', '.join(engine.urls)}"
             )
+            current = thesaurus().version
             try:
-                for alias, index, count in indexing.status(engine):
-                    self.stdout.write(f"{alias}\t{index}\t{count}")
+                for alias, index, count, version in cluster_admin.status(engine):
+                    note = "" if version == current else f" (shipped: {current})"
+                    self.stdout.write(
+                        f"{alias}\t{index}\t{count}\tthesaurus {version}{note}"
+                    )
             except (EngineUnavailable, EngineError) as error:
                 raise CommandError(str(error)) from error
         self.stdout.write(
             f"database\tportal_search_proceduresearchtext\t{ProcedureSearchText.objects.count()}"
         )
         self.stdout.write(f"pending updates\t{PendingReindex.objects.count()}")
+
+    def do_reload(self):
+        engine = self._engine()
+        if engine is None:
+            self.stdout.write(
+                "ELASTICSEARCH_URL is not set: the database reads the thesaurus "
+                "at each process start; nothing to reload."
+            )
+            return
+        try:
+            cluster_admin.reload_thesaurus(engine, stdout=self.stdout)
+        except (EngineUnavailable, EngineError) as error:
+            raise CommandError(
+                f"Reload failed, searches use the old thesaurus: {error}"
+            ) from error
+        self.stdout.write(self.style.SUCCESS("Thesaurus reloaded."))
 
     def do_update(self):
         count, ok = indexing.apply_pending()

@@ -1,0 +1,1 @@
+"""Public Q&A views: asking and following (asking.py), reading (reading.py)."""
