@@ -55,6 +55,8 @@ SITE_WIDE_MODELS = (
     "cms_pages.Sector",
     "cms_pages.Agency",
     "cms_pages.CentreSettings",
+    # Which procedures show "Book a visit" (and the booking finder lists).
+    "appointments.Counter",
 )
 
 # Snippets only the public JSON API shows (the procedure record's `form`):

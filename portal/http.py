@@ -65,15 +65,19 @@ def too_many_requests(
     return response
 
 
-def private_file(stored, name: str | None) -> FileResponse:
-    """A stored private file (DossierDocument or alike) as a download.
+def private_file(
+    stored, name: str | None, *, as_attachment: bool = True
+) -> FileResponse:
+    """A stored private file (DossierDocument, QuestionFile or alike) as a
+    download, or shown inline with `as_attachment=False` (an answer's image).
 
-    `name` is the stored name to read (portal.dossiers.files.readable_name:
-    the document's own, or its draft copy while a crashed move is pending).
-    404 when there is none or the file is gone; never cached, never sniffed,
-    named as the uploader named it (the stored name is ours).
+    `name` is the stored name to read (`stored.file.name`; for dossiers
+    portal.dossiers.files.readable_name: the document's own, or its draft
+    copy while a crashed move is pending). 404 when there is none or the file
+    is gone; never cached, never sniffed, named as the uploader named it (the
+    stored name is ours).
     """
-    if name is None:
+    if not name:
         raise Http404
     try:
         handle = stored.file.storage.open(name, "rb")
@@ -81,7 +85,7 @@ def private_file(stored, name: str | None) -> FileResponse:
         raise Http404 from None
     response = FileResponse(
         handle,
-        as_attachment=True,
+        as_attachment=as_attachment,
         filename=stored.original_name or stored.file.name.rsplit("/", 1)[-1],
         content_type=stored.content_type or "application/octet-stream",
     )

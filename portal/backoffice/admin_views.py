@@ -13,20 +13,16 @@
 from __future__ import annotations
 
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Locale
@@ -43,6 +39,7 @@ from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
+from .step_views import WorkflowStepView
 from .workflow import (
     IllegalTransition,
     allowed_actions,
@@ -199,101 +196,76 @@ class DossierDetailView(InspectView):
         return context
 
 
-class DossierActionView(WagtailAdminTemplateMixin, FormView):
+class DossierActionView(WorkflowStepView):
     """The form for one workflow action; posting it performs the action."""
 
     template_name = "backoffice/admin/dossier_action.html"
     form_class = ActionForm
     header_icon = "folder-open-inverse"
+    record_name, step_name, step_url_kwarg = "dossier", "action", "action_name"
+    index_url_name = "backoffice_dossiers:index"
+    index_label = _("Dossiers")
+    detail_url_name = "backoffice_dossiers:inspect"
+    not_possible_message = _(
+        "This action is not possible while the dossier is “%(status)s”."
+    )
+    illegal = IllegalTransition
 
-    def dispatch(self, request, pk, action_name):
-        self.dossier = get_object_or_404(
+    @property
+    def dossier(self) -> Dossier:
+        return self.record
+
+    @property
+    def action(self):
+        return self.step
+
+    def get_record(self, request, pk) -> Dossier:
+        dossier = get_object_or_404(
             Dossier.objects.select_related("agency", "procedure"), pk=pk
         )
-        if not can_view(request.user, self.dossier):
+        if not can_view(request.user, dossier):
             raise PermissionDenied
-        try:
-            self.action = get_action(action_name)
-        except IllegalTransition:
-            raise Http404 from None
-        if not may_perform(request.user, self.dossier, self.action):
-            raise PermissionDenied
-        if not is_possible(self.dossier, self.action):
-            messages.error(
-                request,
-                _("This action is not possible while the dossier is “%(status)s”.")
-                % {"status": self.dossier.get_status_display()},
-            )
-            return redirect(self.detail_url)
-        return super().dispatch(request, pk, action_name)
+        return dossier
 
-    @cached_property
-    def detail_url(self):
-        return reverse("backoffice_dossiers:inspect", args=[self.dossier.pk])
+    def get_step(self, name: str):
+        return get_action(name)
 
-    def get_page_title(self):
-        return str(self.action.label)
+    def may_take(self) -> bool:
+        return may_perform(self.request.user, self.dossier, self.action)
 
-    def get_page_subtitle(self):
+    def is_possible(self) -> bool:
+        return is_possible(self.dossier, self.action)
+
+    def record_label(self) -> str:
         return self.dossier.code
-
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": reverse("backoffice_dossiers:index"), "label": _("Dossiers")},
-            {"url": self.detail_url, "label": self.dossier.code},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.update(action=self.action, dossier=self.dossier)
-        return kwargs
 
     def get_initial(self):
         if self.action.name == "apologise":
             return {"new_date": suggested_new_date(self.dossier)}
         return {}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(dossier=self.dossier, action=self.action)
-        return context
-
-    def form_valid(self, form):
+    def perform(self, form) -> None:
         data = form.cleaned_data
-        try:
-            perform(
-                self.dossier,
-                self.action.name,
-                self.request.user,
-                note=data.get("note", ""),
-                internal_note=data.get("internal_note", ""),
-                to_agency=data.get("to_agency"),
-                missing=form.missing() if "documents" in form.fields else (),
-                new_date=data.get("new_date"),
-                results=form.result_uploads(),
-            )
-        except IllegalTransition as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.detail_url)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    target = field if field in form.fields else None
-                    for item in errors:
-                        form.add_error(target, item)
-            else:
-                form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(action)s: done for dossier %(code)s.")
-            % {"action": self.action.label, "code": self.dossier.code},
+        perform(
+            self.dossier,
+            self.action.name,
+            self.request.user,
+            note=data.get("note", ""),
+            internal_note=data.get("internal_note", ""),
+            to_agency=data.get("to_agency"),
+            missing=form.missing() if "documents" in form.fields else (),
+            new_date=data.get("new_date"),
+            results=form.result_uploads(),
         )
-        if can_view(self.request.user, self.dossier):
-            return redirect(self.detail_url)
-        # Transferred away from the official's agency: back to the listing.
-        return redirect("backoffice_dossiers:index")
+
+    def done_message(self) -> str:
+        return _("%(action)s: done for dossier %(code)s.") % {
+            "action": self.action.label,
+            "code": self.dossier.code,
+        }
+
+    def still_visible(self) -> bool:
+        return can_view(self.request.user, self.dossier)
 
 
 def download_document(request, pk, document_pk):

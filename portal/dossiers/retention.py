@@ -16,14 +16,14 @@ consent version the citizen accepted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from portal.eforms.models import FilledForm
+from portal.retention import cutoff
 
 from .files import delete_quietly
 from .models import Dossier, DossierStatus
@@ -48,17 +48,12 @@ BLANKED = {
 }
 
 
-def retention_days() -> int:
-    return int(getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", 5 * 365))
-
-
 def due_for_anonymising(now: datetime | None = None) -> QuerySet:
     """Closed dossiers, not anonymised yet, last changed before the cut-off."""
-    cutoff = (now or timezone.now()) - timedelta(days=retention_days())
     return (
         Dossier.objects.filter(status__in=FINAL_STATUSES, anonymised_at__isnull=True)
         .annotate(last_change=Max("events__created_at"))
-        .filter(last_change__lt=cutoff)
+        .filter(last_change__lt=cutoff(now))
     )
 
 

@@ -6,25 +6,22 @@ written to the audit log)."""
 from __future__ import annotations
 
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from portal.backoffice import deadlines
 from portal.backoffice.admin_views import default_locale_agencies
+from portal.backoffice.step_views import WorkflowStepView
 from portal.security.exports import SafeExportIndexView
 
 from . import uploads
@@ -161,83 +158,56 @@ class QuestionDetailView(InspectView):
         return context
 
 
-class QuestionStepView(WagtailAdminTemplateMixin, FormView):
+class QuestionStepView(WorkflowStepView):
     """The form of one step; posting it takes the step."""
 
     template_name = "questions/admin/question_step.html"
     form_class = StepForm
     header_icon = "help"
+    record_name, step_name, step_url_kwarg = "question", "step", "step_name"
+    index_url_name = "questions_admin:index"
+    index_label = _("Questions")
+    detail_url_name = "questions_admin:inspect"
+    not_possible_message = _(
+        "This action is not possible while the question is “%(status)s”."
+    )
+    illegal = IllegalStep
 
-    def dispatch(self, request, pk, step_name):
-        self.question = _question_for(request, pk)
-        try:
-            self.step = get_step(step_name)
-        except IllegalStep:
-            raise Http404 from None
-        if not may_take(request.user, self.question, self.step):
-            raise PermissionDenied
-        if not is_possible(self.question, self.step):
-            messages.error(
-                request,
-                _("This action is not possible while the question is “%(status)s”.")
-                % {"status": self.question.get_status_display()},
-            )
-            return redirect(self.detail_url)
-        return super().dispatch(request, pk, step_name)
+    @property
+    def question(self) -> Question:
+        return self.record
 
-    @cached_property
-    def detail_url(self):
-        return reverse("questions_admin:inspect", args=[self.question.pk])
+    def get_record(self, request, pk) -> Question:
+        return _question_for(request, pk)
 
-    def get_page_title(self):
-        return str(self.step.label)
+    def get_step(self, name: str):
+        return get_step(name)
 
-    def get_page_subtitle(self):
+    def may_take(self) -> bool:
+        return may_take(self.request.user, self.question, self.step)
+
+    def is_possible(self) -> bool:
+        return is_possible(self.question, self.step)
+
+    def record_label(self) -> str:
         return self.question.reference
 
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": reverse("questions_admin:index"), "label": _("Questions")},
-            {"url": self.detail_url, "label": self.question.reference},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.update(step=self.step, question=self.question)
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(question=self.question, step=self.step)
-        return context
-
-    def form_valid(self, form):
+    def perform(self, form) -> None:
         fields = form.step_fields()
         if form.checked is not None:
             fields["upload"] = uploads.save_upload(
                 form.cleaned_data["answer_file"], form.checked
             )
-        try:
-            perform(self.question, self.step.name, self.request.user, **fields)
-        except IllegalStep as error:
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.detail_url)
-        except ValidationError as error:
-            for field, errors in getattr(error, "error_dict", {None: [error]}).items():
-                for item in errors:
-                    form.add_error(field if field in form.fields else None, item)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(step)s: done for question %(reference)s.")
-            % {"step": self.step.label, "reference": self.question.reference},
-        )
-        self.question.refresh_from_db()
-        if can_view(self.request.user, self.question):
-            return redirect(self.detail_url)
-        # Sent back to the centre: no longer this official's question.
-        return redirect("questions_admin:index")
+        perform(self.question, self.step.name, self.request.user, **fields)
+
+    def done_message(self) -> str:
+        return _("%(step)s: done for question %(reference)s.") % {
+            "step": self.step.label,
+            "reference": self.question.reference,
+        }
+
+    def still_visible(self) -> bool:
+        return can_view(self.request.user, self.question)
 
 
 def download_file(request, pk, file_pk):

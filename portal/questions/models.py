@@ -218,6 +218,10 @@ class Question(models.Model):
     # The due date the agency's officials were last e-mailed about
     # (warn_due_questions): one reminder per due date, again after a re-route.
     reminded_for = models.DateField(_("reminder sent for due date"), null=True)
+    # When the asker's personal data was removed (questions/retention.py).
+    anonymised_at = models.DateTimeField(
+        _("personal data removed at"), null=True, blank=True
+    )
 
     objects = QuestionQuerySet.as_manager()
 

@@ -481,8 +481,9 @@ PERMISSIONS_POLICY = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Personal data (Decree 13/2023): closed dossiers are anonymised this many days
-# after their last status change by `manage.py purge_personal_data` (daily).
+# Personal data (Decree 13/2023): closed dossiers and settled questions are
+# anonymised this many days after their last change, bookings this many days
+# after the visit, by `manage.py purge_personal_data` (daily; portal/retention.py).
 PERSONAL_DATA_RETENTION_DAYS = int(
     os.environ.get("PERSONAL_DATA_RETENTION_DAYS", str(5 * 365))
 )

@@ -10,7 +10,9 @@ from django.core import mail
 from django.test import Client
 
 from portal.appointments.models import Booking, BookingStatus
+from portal.frontend_cache import SITE_WIDE_PATTERN
 from tests.factories.appointments import BookingFactory
+from tests.front_cache import front_cache  # noqa: F401 - a fixture
 
 from .conftest import local
 
@@ -242,3 +244,17 @@ def test_front_cache_headers(client, procedure, counter, friday):
     assert "no-store" in booking_page["Cache-Control"]
     kiosk = client.get("/vi/lay-so/")
     assert "no-store" in kiosk["Cache-Control"]
+
+
+def test_a_counter_edit_drops_the_cached_pages(
+    procedure,
+    counter,
+    front_cache,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
+):
+    """Procedure pages show "Book a visit" while an open counter serves them,
+    and the finder lists them: closing a counter bans every cached page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        counter.accepts_bookings = False
+        counter.save()
+    assert front_cache.bans == [SITE_WIDE_PATTERN]

@@ -1,14 +1,12 @@
 """JSON: the procedure API carries the e-form (other channels render the same
 form), and the administrative units behind the address question."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
-
 import pytest
 from wagtail.models import Locale
 
 from tests.factories.catalogue import ProcedurePageFactory, build_site
 from tests.factories.eforms import EFormFactory
+from tests.front_cache import front_cache  # noqa: F401 - a fixture
 
 from .samples import BIRTH, sample
 
@@ -59,37 +57,9 @@ def test_administrative_units(client):
     assert bad.status_code == 400 and "error" in bad.json()
 
 
-class _BanRecorder(BaseHTTPRequestHandler):
-    """A front cache that only records the bans it is sent."""
-
-    def do_BAN(self):  # noqa: N802 - the HTTP method's name
-        self.server.bans.append(self.headers["X-Ban-Url"])
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def front_cache(settings):
-    server = HTTPServer(("127.0.0.1", 0), _BanRecorder)  # a free port
-    server.bans = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish0": {
-            "BACKEND": "portal.frontend_cache.VarnishBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 def test_an_edited_form_is_purged_from_the_cached_api(
-    front_cache, django_capture_on_commit_callbacks
+    front_cache,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
 ):
     """The procedure API carries the form: publishing or deleting a form bans
     the cached API answers (pages do not show forms and stay cached)."""

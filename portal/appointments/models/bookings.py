@@ -97,6 +97,10 @@ class Booking(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # When the visitor's personal data was removed (appointments/retention.py).
+    anonymised_at = models.DateTimeField(
+        _("personal data removed at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("booking")
@@ -117,7 +121,7 @@ class Booking(models.Model):
                 name="one_active_booking_per_email",
             ),
             models.CheckConstraint(
-                condition=~Q(phone="") | ~Q(email=""),
+                condition=~Q(phone="") | ~Q(email="") | Q(anonymised_at__isnull=False),
                 name="booking_has_phone_or_email",
             ),
         ]

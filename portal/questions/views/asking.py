@@ -21,6 +21,7 @@ from wagtail.models import Locale
 from cms_pages.models import ProcedurePage
 from cms_pages.spam import honeypot_filled
 from portal.dossiers.views.session import remember
+from portal.http import private_file
 
 from .. import uploads
 from ..forms import AskForm, FollowForm
@@ -198,20 +199,9 @@ def status(request, reference: str):
 
 
 def stream(stored, *, disposition: bool = True) -> FileResponse:
-    """A stored question file as a private download."""
-    try:
-        handle = stored.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=disposition,
-        filename=stored.original_name or stored.file.name.rsplit("/", 1)[-1],
-        content_type=stored.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    """A stored question file as a private download (inline without
+    `disposition`)."""
+    return private_file(stored, stored.file.name, as_attachment=disposition)
 
 
 @never_cache
