@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.models import Page
 
+from cms_pages.keywords import normalise
 from portal.text import ascii_slug
 
 
@@ -71,7 +72,11 @@ def _live_forms(formset) -> list[forms.Form]:
 
 
 class ProcedurePageForm(PortalPageForm):
-    """Checks that a procedure has at least one step and one document."""
+    """Checks that a procedure has at least one step and one document; keeps
+    its keywords in their stored form (cms_pages/keywords.py)."""
+
+    def clean_keywords(self) -> str:
+        return normalise(self.cleaned_data.get("keywords", ""))
 
     def clean(self):
         cleaned_data = super().clean()

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms_pages.blocks import BodyStreamBlock
 from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
+from cms_pages.keywords import keywords_from_text
 
 from .base import BasePage
 
@@ -175,8 +176,8 @@ class ProcedurePage(BulkWriteMixin, BasePage):
         _("keywords"),
         blank=True,
         help_text=_(
-            "Other words people use for this procedure, one per line. "
-            "Not shown on the page: search finds the procedure by them."
+            "Other words people use for this procedure, separated by "
+            "semicolons. Not shown on the page: search finds the procedure by them."
         ),
     )
     eform = models.ForeignKey(
@@ -296,7 +297,7 @@ class ProcedurePage(BulkWriteMixin, BasePage):
 
     @property
     def keyword_list(self) -> list[str]:
-        return [line.strip() for line in self.keywords.splitlines() if line.strip()]
+        return keywords_from_text(self.keywords)
 
     @property
     def accepts_online_dossiers(self) -> bool:

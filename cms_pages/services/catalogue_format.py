@@ -12,7 +12,7 @@ makes export → import → export byte-identical.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 
+from cms_pages.keywords import keywords_from_text, keywords_to_text
 from portal.eforms.serialization import canonical_definition
 from portal.text import ascii_slug
 
@@ -90,15 +91,6 @@ def slug_for(code: str, name: str) -> str:
     return ascii_slug(f"{code} {name}", SLUG_MAX_LENGTH) or ascii_slug(
         code, SLUG_MAX_LENGTH
     )
-
-
-def keywords_to_text(keywords: Iterable[str]) -> str:
-    """Keywords are stored one per line."""
-    return "\n".join(k.strip() for k in keywords if k and k.strip())
-
-
-def keywords_from_text(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 @dataclass

@@ -132,6 +132,8 @@ class ProcedureAdminTest(WagtailPageTestCase):
         page = ProcedurePage.objects.get(code="1.999999")
         assert [s.text for s in page.steps.all()] == ["Nộp hồ sơ", "Nhận kết quả"]
         assert page.documents.get().template_name == "Mẫu 01"
+        # Typed one per line, stored with semicolons (cms_pages/keywords.py).
+        assert page.keywords == "giấy phép; thử nghiệm"
 
     def post(self, **overrides):
         data = procedure_form(self.sector, self.agency, **overrides)
