@@ -38,8 +38,16 @@ def clear_chrome(**kwargs) -> None:
 
     Cleared at once (so the rest of this transaction, e.g. a preview or a
     test, sees the change) and again on commit (a request in between could
-    have cached the old data again).
+    have cached the old data again). Inside a bulk write (the catalogue
+    import saves thousands of rows, each a FLUSHDB under Redis) both happen
+    once, when the batch ends.
     """
+    if bulk_writes.defer(_clear_now_and_on_commit):
+        return
+    _clear_now_and_on_commit()
+
+
+def _clear_now_and_on_commit() -> None:
     chrome_cache().clear()
     transaction.on_commit(chrome_cache().clear)
 

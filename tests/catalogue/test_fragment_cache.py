@@ -258,3 +258,28 @@ def test_a_string_left_untranslated_brings_the_notice_back_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         missing.delete()
     assert "Vietnamese only" in english_page_html(client, procedure_translation)
+
+
+def test_a_bulk_write_empties_the_fragments_once_at_its_end(
+    site_tree, django_capture_on_commit_callbacks
+):
+    """The catalogue import saves thousands of rows in one batch: the cache
+    (a FLUSHDB each under Redis) is emptied when the batch ends, not on
+    every save, and still before the transaction commits and after it."""
+    from cms_pages import bulk_writes
+    from cms_pages.templatetags.site_tags import chrome_cache
+
+    cache = chrome_cache()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        cache.set("marker", 1)
+        with bulk_writes.bulk_write():
+            for name in ("Hộ tịch", "Đất đai", "Xây dựng"):
+                sector = SectorFactory(name=name)
+                sector.name += " (sửa)"
+                sector.save()
+            assert cache.get("marker") == 1  # nothing emptied inside the batch
+        assert cache.get("marker") is None  # emptied once at the end
+        cache.set("marker", 2)
+    assert cache.get("marker") is None  # and again on commit
+    clears = [c for c in callbacks if getattr(c, "__self__", None) is cache]
+    assert len(clears) == 1
