@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -60,6 +60,9 @@ class BulkWrite:
     to_index: dict[type[models.Model], set[Any]] = field(
         default_factory=lambda: defaultdict(set)
     )
+    # Work other modules asked to do once at the end instead of on every
+    # save (e.g. emptying the page-fragment cache), in the order asked.
+    deferred: dict[Callable[[], None], None] = field(default_factory=dict)
 
     def update_references(self) -> None:
         """Record each touched object's references once."""
@@ -103,6 +106,16 @@ def _guarded(backend: Any, method: Any, *args: Any) -> None:
 _current: ContextVar[BulkWrite | None] = ContextVar("bulk_write", default=None)
 
 
+def defer(work: Callable[[], None]) -> bool:
+    """Inside a batch, note `work` to run once when the batch ends and return
+    True; outside one return False (the caller does the work now)."""
+    batch = _current.get()
+    if batch is None:
+        return False
+    batch.deferred[work] = None
+    return True
+
+
 @contextmanager
 def bulk_write() -> Iterator[BulkWrite]:
     """Open a batch; on success, update references and the search index once.
@@ -126,6 +139,8 @@ def bulk_write() -> Iterator[BulkWrite]:
         _current.reset(token)
     batch.update_references()
     batch.update_search_index()
+    for work in batch.deferred:
+        work()
 
 
 class BulkWriteMixin:

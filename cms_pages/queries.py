@@ -7,11 +7,13 @@ applied, so each count says what ticking that box would show.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, QuerySet, TextChoices
-from django.http import HttpRequest, QueryDict
+from django.http import QueryDict
 from wagtail.models import Page
 
 from cms_pages.models.catalogue import Level, OnlineService, ProcedurePage
@@ -153,7 +155,21 @@ class CatalogueQuery(FacetedQuery):
         options["online_service"] = self.choice_options("online_service", OnlineService)
         return options
 
-    def context(self, request: HttpRequest) -> dict[str, Any]:
+    def cache_key(self) -> str:
+        """What the listing depends on besides the catalogue page: the ticked
+        values and the page number (other query parameters change nothing)."""
+        return f"{self.filter_querystring()}&page={self.page_number}"
+
+    def filter_querystring(self) -> str:
+        """The ticked values as a query string, for the pagination links."""
+        return urlencode(
+            [(facet, value) for facet in self.facets for value in self.selected[facet]]
+        )
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The listing's template context, computed on first use (so not at
+        all when the rendered listing comes from the fragment cache)."""
         per_page = getattr(self.parent, "per_page", 20) or 20
         paginator = Paginator(self.ordered_ids(), per_page)
         try:
@@ -163,15 +179,14 @@ class CatalogueQuery(FacetedQuery):
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
         page.object_list = self.results(list(page.object_list))
-        params = request.GET.copy()
-        params.pop("page", None)
         return {
             "procedures": page,
             "paginator": paginator,
             "facets": self.facet_options(),
             "selected_filters": self.selected,
+            "selected_count": sum(len(values) for values in self.selected.values()),
             "any_filter": self.any_filter,
-            "filter_querystring": params.urlencode(),
+            "filter_querystring": self.filter_querystring(),
         }
 
 

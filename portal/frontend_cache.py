@@ -27,7 +27,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
@@ -226,6 +226,13 @@ def on_api_change(sender, **kwargs) -> None:
         enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
 
 
+def on_counter_links_changed(sender, action: str, **kwargs) -> None:
+    """A counter given (or relieved of) an agency or sector: which procedures
+    show "Book a visit" changed, though the counter itself was not saved."""
+    if action.startswith("post_"):
+        on_site_wide_change(sender)
+
+
 def connect() -> None:
     """Hook the purges to Wagtail's page signals and the models they follow."""
     page_published.connect(on_page_changed, dispatch_uid="front-cache-published")
@@ -243,3 +250,10 @@ def connect() -> None:
                 signal.connect(
                     handler, sender=model, dispatch_uid=f"front-cache-{kind}-{label}"
                 )
+    counter = apps.get_model("appointments", "Counter")
+    for through in (counter.agencies.through, counter.sectors.through):
+        m2m_changed.connect(
+            on_counter_links_changed,
+            sender=through,
+            dispatch_uid=f"front-cache-m2m-{through.__name__}",
+        )

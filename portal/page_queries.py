@@ -5,19 +5,27 @@
   to build the filter); here the restriction check is a subquery.
 - :func:`live_versions` is the page's live, public versions by language, one
   query per page and request, shared by the language switcher, hreflang
-  links and anything else that needs them.
+  links and anything else that needs them; kept in the chrome cache between
+  requests (cleared on every publish, unpublish, move and view restriction
+  change, cms_pages.signals).
 - :func:`public_page_url` is the absolute URL of a page for use outside the site
   (hreflang, canonical, JSON-LD, sitemap, API), always on PUBLIC_BASE_URL.
 """
 
 from __future__ import annotations
 
+from django.core.cache import caches
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
 
 from portal.http import public_url
+
+# As long as the chrome (cms_pages.templatetags.site_tags.CHROME_SECONDS):
+# cleared with it on every change, so only another process without a shared
+# cache keeps an old answer, for at most this long.
+VERSIONS_SECONDS = 60
 
 
 def public(pages: QuerySet) -> QuerySet:
@@ -32,17 +40,24 @@ def live_versions(page: Page, request: HttpRequest | None = None) -> dict[str, P
     """The live, public versions of `page` (itself included) by language code.
 
     Remembered on the request, so a page's switcher and alternates cost one
-    query together.
+    query together, and in the chrome cache ("local"), so most requests cost
+    none.
     """
     memo = getattr(request, "_page_versions", None) if request is not None else None
     if memo is not None and page.translation_key in memo:
         return memo[page.translation_key]
-    versions = {
-        version.locale.language_code: version
-        for version in public(Page.objects.filter(translation_key=page.translation_key))
-        .select_related("locale")
-        .order_by("-locale__language_code")  # vi before en
-    }
+    key = f"page-versions:{page.translation_key}"
+    versions = caches["local"].get(key)
+    if versions is None:
+        versions = {
+            version.locale.language_code: version
+            for version in public(
+                Page.objects.filter(translation_key=page.translation_key)
+            )
+            .select_related("locale")
+            .order_by("-locale__language_code")  # vi before en
+        }
+        caches["local"].set(key, versions, VERSIONS_SECONDS)
     if request is not None:
         if memo is None:
             memo = request._page_versions = {}

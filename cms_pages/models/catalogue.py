@@ -5,16 +5,15 @@ steps, legal basis) so it can be filtered, indexed, exported and validated.
 """
 
 from decimal import Decimal
+from functools import cached_property
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -26,7 +25,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -97,6 +96,7 @@ class ProcedureIndexPage(BasePage):
             )
         except ProcedurePage.DoesNotExist:
             raise Http404 from None
+        child.catalogue = self  # the breadcrumb's parent, without a query
         return child.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):
@@ -104,10 +104,9 @@ class ProcedureIndexPage(BasePage):
         from cms_pages.translation_gaps import untranslated_entry
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(CatalogueQuery(self, request.GET).context(request))
-        context["selected_count"] = sum(
-            len(values) for values in context["selected_filters"].values()
-        )
+        # The template renders the listing inside a fragment cached on the
+        # filters; `listing.data` runs the queries only when it is not cached.
+        context["listing"] = CatalogueQuery(self, request.GET)
         # The language switcher sends a procedure that is not translated here
         # to its catalogue entry: `?untranslated=<code>`.
         context["untranslated"] = untranslated_entry(
@@ -308,34 +307,18 @@ class ProcedurePage(BulkWriteMixin, BasePage):
     def is_same_day(self) -> bool:
         return self.processing_time_days is not None and self.processing_time_days < 1
 
+    @cached_property
+    def catalogue(self) -> Page:
+        """The catalogue this procedure is listed in (set by its `route`)."""
+        return self.get_parent()
+
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.fees import summarise_fees
-        from cms_pages.queries import related_procedures
-        from cms_pages.translation_gaps import procedure_gaps
-        from portal.editorial.translations import fully_translated
+        from cms_pages.procedure_sections import ProcedureSections
 
         context = super().get_context(request, *args, **kwargs)
-        # Rows are read once here, whatever their number, and shared by the
-        # template and the structured data (fees twice, documents once...).
-        prefetch_related_objects(
-            [self],
-            "fees",
-            "steps",
-            "legal_bases",
-            Prefetch(
-                "documents",
-                queryset=ProcedureDocument.objects.select_related("template_file"),
-            ),
-        )
-        context["related_procedures"] = related_procedures(self)
-        context["documents"] = self.documents.all()
-        context["fee_summary"] = summarise_fees(self.fees.all())
-        # On a translation: which texts are still only in Vietnamese (each
-        # row gets an `untranslated` set the template reads).
-        context["gaps"] = procedure_gaps(self)
-        if get_language() != settings.LANGUAGE_CODE:
-            # Until every string is translated, some details are Vietnamese.
-            context["source_language_notice"] = not fully_translated(self)
+        # Lazy: the template reads them inside cached fragments, so a render
+        # whose fragments are cached makes none of their queries.
+        context.update(ProcedureSections(self).context())
         return context
 
     def clean(self):

@@ -1,10 +1,14 @@
 """The home page: the root of each language's tree."""
 
+from functools import cached_property
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from cms_pages.blocks import BodyStreamBlock, EntryPointBlock
 from portal.page_queries import public
@@ -63,45 +67,66 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.journeys import entry_point_links, localized_procedures
-
-        from .catalogue import ProcedureIndexPage
-        from .content import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = ProcedureIndexPage.objects.live().child_of(self).first()
-        context["entry_links"] = entry_point_links(
-            [block.value for block in self.entry_points], request
-        )
-        chosen = [block.value for block in self.popular_procedures]
-        localized = localized_procedures(chosen)
-        # Only procedures published in this page's language: an English home
-        # page never lists Vietnamese titles leading to /vi/ pages.
-        context["popular"] = [
-            procedure
-            for procedure in (
-                localized.get(str(page.translation_key)) for page in chosen if page
-            )
-            if procedure is not None and procedure.locale_id == self.locale_id
-        ]
-        context["latest_news"] = (
-            list(
-                public(NewsPage.objects.descendant_of(self)).order_by("-date", "-pk")[
-                    : self.news_count
-                ]
-            )
-            if self.news_count
-            else []
-        )
-        context["news_index"] = self._news_index()
+        context["sections"] = HomeSections(self, request)
         context["untranslated_notice"] = request.GET.get("untranslated") == "1"
         context["statistics"] = home_statistics(request)
         return context
 
-    def _news_index(self):
+
+class HomeSections:
+    """What the home page lists, each read on first use only: the template
+    renders them inside fragments cached on the page's live revision, and
+    every publish clears those (cms_pages.signals)."""
+
+    def __init__(self, home: HomePage, request: HttpRequest):
+        self.home = home
+        self.request = request
+
+    @cached_property
+    def catalogue(self) -> Page | None:
+        from .catalogue import ProcedureIndexPage
+
+        return ProcedureIndexPage.objects.live().child_of(self.home).first()
+
+    @cached_property
+    def entry_links(self) -> list:
+        from cms_pages.journeys import entry_point_links
+
+        return entry_point_links(
+            [block.value for block in self.home.entry_points], self.request
+        )
+
+    @cached_property
+    def popular(self) -> list[Page]:
+        from cms_pages.journeys import localized_procedures
+
+        chosen = [block.value for block in self.home.popular_procedures]
+        localized = localized_procedures(chosen)
+        # Only procedures published in this page's language: an English home
+        # page never lists Vietnamese titles leading to /vi/ pages.
+        return [
+            procedure
+            for procedure in (
+                localized.get(str(page.translation_key)) for page in chosen if page
+            )
+            if procedure is not None and procedure.locale_id == self.home.locale_id
+        ]
+
+    @cached_property
+    def latest_news(self) -> list[Page]:
+        from .content import NewsPage
+
+        if not self.home.news_count:
+            return []
+        news = public(NewsPage.objects.descendant_of(self.home))
+        return list(news.order_by("-date", "-pk")[: self.home.news_count])
+
+    @cached_property
+    def news_index(self) -> Page | None:
         from .content import NewsIndexPage
 
-        return NewsIndexPage.objects.live().child_of(self).first()
+        return NewsIndexPage.objects.live().child_of(self.home).first()
 
 
 def home_statistics(request) -> list[dict]:

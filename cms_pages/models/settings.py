@@ -38,11 +38,12 @@ class CentreSettings(BilingualFieldsMixin, BaseSiteSetting):
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
-        site = Site.find_for_request(request)
-        key = f"chrome:centre-settings:{site.pk if site else ''}"
+        # Keyed on the host, so a view outside Wagtail's page tree (the
+        # wizard) skips the site lookup too when the settings are cached.
+        key = f"chrome:centre-settings:{request.get_host()}"
         instance = chrome_cache().get(key)
         if instance is None:
-            instance = cls.for_site(site)
+            instance = cls.for_site(Site.find_for_request(request))
             chrome_cache().set(key, instance, CHROME_SECONDS)
         setattr(request, attr_name, instance)
         return instance

@@ -57,24 +57,35 @@ def site_languages() -> list[str]:
     return codes
 
 
-def catalogue_url(code: str, request=None) -> str | None:
-    """The live catalogue's URL in language `code`, from the chrome cache."""
-    from cms_pages.models import ProcedureIndexPage
+def _chrome_cached(kind: str, request, parts: tuple[str, ...], compute) -> str:
+    """`compute()` (a URL, "" for none), kept in the chrome cache for this
+    language and host: cleared on every publish, move and view restriction
+    change (cms_pages.signals)."""
     from cms_pages.templatetags.site_tags import (
         CHROME_SECONDS,
         chrome_cache,
         chrome_key,
     )
 
-    key = chrome_key("catalogue", request, code)
-    url = chrome_cache().get(key)
-    if url is None:
+    key = chrome_key(kind, request, *parts)
+    value = chrome_cache().get(key)
+    if value is None:
+        value = compute()
+        chrome_cache().set(key, value, CHROME_SECONDS)
+    return value
+
+
+def catalogue_url(code: str, request=None) -> str | None:
+    """The live catalogue's URL in language `code`, from the chrome cache."""
+    from cms_pages.models import ProcedureIndexPage
+
+    def find() -> str:
         catalogue = page_queries.public(
             ProcedureIndexPage.objects.filter(locale__language_code=code)
         ).first()
-        url = (catalogue.get_url(request) if catalogue is not None else None) or ""
-        chrome_cache().set(key, url, CHROME_SECONDS)
-    return url or None
+        return (catalogue.get_url(request) if catalogue is not None else None) or ""
+
+    return _chrome_cached("catalogue", request, (code,), find) or None
 
 
 def untranslated_fallback_url(page: Page, code: str, request=None) -> str:
@@ -83,7 +94,7 @@ def untranslated_fallback_url(page: Page, code: str, request=None) -> str:
     A procedure: that language's catalogue, which names the procedure in a
     notice with a link to the text that exists. Any other page: its nearest
     ancestor that is translated (at worst the home page), with a notice.
-    One query at most: the catalogue's address is in the chrome cache.
+    One query at most, none once in the chrome cache.
     """
     from cms_pages.models import ProcedurePage
 
@@ -91,17 +102,23 @@ def untranslated_fallback_url(page: Page, code: str, request=None) -> str:
         url = catalogue_url(code, request)
         if url:
             return f"{url}?{urlencode({'untranslated': page.specific_deferred.code})}"
-    ancestors = page.get_ancestors().filter(depth__gt=1).values("translation_key")
-    target = (
-        page_queries.public(
-            Page.objects.filter(
-                locale__language_code=code, translation_key__in=ancestors
+
+    def nearest_translated_ancestor() -> str:
+        ancestors = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+        target = (
+            page_queries.public(
+                Page.objects.filter(
+                    locale__language_code=code, translation_key__in=ancestors
+                )
             )
+            .order_by("-depth")
+            .first()
         )
-        .order_by("-depth")
-        .first()
+        return (target.get_url(request) if target is not None else None) or ""
+
+    url = _chrome_cached(
+        "fallback", request, (str(page.pk), code), nearest_translated_ancestor
     )
-    url = target.get_url(request) if target is not None else None
     return f"{url}?untranslated=1" if url else f"/{code}/?untranslated=1"
 
 

@@ -12,6 +12,7 @@ from django.test import Client
 from portal.appointments.models import Booking, BookingStatus
 from portal.frontend_cache import SITE_WIDE_PATTERN
 from tests.factories.appointments import BookingFactory
+from tests.factories.catalogue import AgencyFactory
 from tests.front_cache import front_cache  # noqa: F401 - a fixture
 
 from .conftest import local
@@ -257,4 +258,11 @@ def test_a_counter_edit_drops_the_cached_pages(
     with django_capture_on_commit_callbacks(execute=True):
         counter.accepts_bookings = False
         counter.save()
+    assert front_cache.bans == [SITE_WIDE_PATTERN]
+    # A counter given another agency books other procedures: its many-to-many
+    # field changes without the counter being saved.
+    other = AgencyFactory(name="Sở Xây dựng")
+    front_cache.bans.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        counter.agencies.add(other)
     assert front_cache.bans == [SITE_WIDE_PATTERN]

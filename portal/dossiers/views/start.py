@@ -3,12 +3,13 @@ now", which creates a draft and opens the wizard."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from cms_pages.models import ProcedurePage
 from portal.security.ratelimit import check_rate
@@ -20,11 +21,14 @@ from .session import SESSION_DRAFTS, ensure_session, remember
 def find_procedure(code: str) -> ProcedurePage:
     """The live procedure page with this code in the active language (else the default)."""
     pages = ProcedurePage.objects.live().filter(code=code)
-    try:
-        page = pages.filter(locale=Locale.get_active()).first()
-    except Locale.DoesNotExist:
-        page = None
-    page = page or pages.first()
+    # One query: the active language's version first, by a join on the
+    # locale rather than a Locale lookup of its own.
+    language = get_supported_content_language_variant(translation.get_language())
+    page = (
+        pages.annotate(active=Q(locale__language_code=language))
+        .order_by("-active", "path")
+        .first()
+    )
     if page is None or not page.accepts_online_dossiers:
         raise Http404(_("This procedure cannot be filed online."))
     return page
