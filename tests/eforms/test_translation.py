@@ -65,3 +65,24 @@ def test_a_translation_must_keep_the_structure():
     changed["sections"][0]["questions"][0]["name"] = "renamed"
     with translation.override("en"):
         assert structure_errors(entry["vi"], changed)
+
+
+@pytest.mark.django_db
+def test_the_procedure_page_names_the_form_in_its_own_language(client):
+    """The English procedure page names the English form (the page's e-form
+    field is synchronised: it points at the Vietnamese snippet)."""
+    from tests.factories.catalogue import ProcedurePageFactory, build_site
+
+    _home, catalogue = build_site()
+    entry = DEMO["forms"][0]
+    source = EFormFactory(definition=entry["vi"])
+    english = Locale.objects.get(language_code="en")
+    save_translation(source, entry["en"], english)
+    page = ProcedurePageFactory(parent=catalogue, eform=source)
+    vietnamese_html = client.get(page.url).content.decode()
+    assert entry["vi"]["title"] in vietnamese_html
+    english_page = page.copy_for_translation(english, copy_parents=True)
+    english_page.save_revision().publish()
+    english_html = client.get(english_page.url).content.decode()
+    assert entry["en"]["title"] in english_html
+    assert entry["vi"]["title"] not in english_html
