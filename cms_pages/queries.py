@@ -6,6 +6,7 @@ composed by `filtered()`, and facet counts computed with the other facets
 applied, so each count says what ticking that box would show.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -92,6 +93,15 @@ class FacetedQuery:
         return any(self.selected.values())
 
 
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,3}\Z")
+_SLUG = re.compile(r"[-a-z0-9_]{1,100}\Z")
+MAX_CACHED_VALUES = 20
+CHOICE_FACETS: dict[str, type[TextChoices]] = {
+    "level": Level,
+    "online_service": OnlineService,
+}
+
+
 class CatalogueQuery(FacetedQuery):
     """Procedures under one catalogue page, filtered by the visitor's choices."""
 
@@ -159,6 +169,25 @@ class CatalogueQuery(FacetedQuery):
         """What the listing depends on besides the catalogue page: the ticked
         values and the page number (other query parameters change nothing)."""
         return f"{self.filter_querystring()}&page={self.page_number}"
+
+    @property
+    def cacheable(self) -> bool:
+        """Only listings a visitor's clicks can ask for are kept in the
+        fragment cache: a page number of up to four digits and at most
+        MAX_CACHED_VALUES ticked values, each a slug or one of the facet's
+        choices. Made-up query strings are rendered, never cached, so they
+        cannot fill the cache with one copy per invented value."""
+        if not _PAGE_NUMBER.match(self.page_number):
+            return False
+        values = [(f, v) for f in self.facets for v in self.selected[f]]
+        if len(values) > MAX_CACHED_VALUES:
+            return False
+        return all(
+            value in CHOICE_FACETS[facet].values
+            if facet in CHOICE_FACETS
+            else bool(_SLUG.match(value))
+            for facet, value in values
+        )
 
     def filter_querystring(self) -> str:
         """The ticked values as a query string, for the pagination links."""

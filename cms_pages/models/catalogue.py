@@ -106,7 +106,10 @@ class ProcedureIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The template renders the listing inside a fragment cached on the
         # filters; `listing.data` runs the queries only when it is not cached.
-        context["listing"] = CatalogueQuery(self, request.GET)
+        context["listing"] = listing = CatalogueQuery(self, request.GET)
+        if not listing.cacheable:
+            # Overrides the context processor's value for this page only.
+            context["fragment_seconds"] = 0
         # The language switcher sends a procedure that is not translated here
         # to its catalogue entry: `?untranslated=<code>`.
         context["untranslated"] = untranslated_entry(

@@ -22,7 +22,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Locale
@@ -39,7 +39,7 @@ from .columns import AbsoluteDateColumn, DueDateColumn, StatusColumn
 from .forms import ActionForm
 from .models import ApologyLetter
 from .permissions import DossierPermissionPolicy, can_view, visible_dossiers
-from .step_views import WorkflowStepView
+from .step_views import RecordInspectView, WorkflowStepView
 from .workflow import (
     IllegalTransition,
     allowed_actions,
@@ -138,7 +138,7 @@ class DossierIndexView(IndexView):
         )
 
 
-class DossierDetailView(InspectView):
+class DossierDetailView(RecordInspectView):
     """The dossier page: everything an official needs to decide."""
 
     template_name = "backoffice/admin/dossier_detail.html"
@@ -157,15 +157,6 @@ class DossierDetailView(InspectView):
 
     def get_page_subtitle(self):
         return self.object.procedure_name
-
-    def get_edit_url(self):
-        return None
-
-    def get_delete_url(self):
-        return None
-
-    def get_fields(self):
-        return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,8 +1,10 @@
-"""The admin page of one workflow step on one record: a dossier's action
-(backoffice) or a question's step (questions). Both work the same way: the
-record and the step come from the URL, the step is refused with a message
-when the record's status does not allow it, and posting the form performs
-the step, showing the workflow's objections on the form."""
+"""The admin pages of a record that moves through a workflow, shared by
+dossiers (backoffice) and questions: the record's page (`RecordInspectView`:
+read-only, its steps are the only way to change it) and the page of one step
+(`WorkflowStepView`: the record and the step come from the URL, the step is
+refused with a message when the record's status does not allow it, and
+posting the form performs the step, showing the workflow's objections on
+the form)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,22 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import Promise, cached_property
 from django.views.generic import FormView
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+
+class RecordInspectView(InspectView):
+    """A record's page: no edit or delete button and no generic field list
+    (the template shows the record; its workflow steps change it)."""
+
+    def get_edit_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
+
+    def get_fields(self):
+        return []
 
 
 class WorkflowStepView(WagtailAdminTemplateMixin, FormView):

@@ -14,14 +14,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from portal.backoffice import deadlines
 from portal.backoffice.admin_views import default_locale_agencies
-from portal.backoffice.step_views import WorkflowStepView
+from portal.backoffice.step_views import RecordInspectView, WorkflowStepView
 from portal.security.exports import SafeExportIndexView
 
 from . import uploads
@@ -120,7 +119,7 @@ def _question_for(request, pk) -> Question:
     return question
 
 
-class QuestionDetailView(InspectView):
+class QuestionDetailView(RecordInspectView):
     """Everything an official needs to answer, and the steps they may take."""
 
     template_name = "questions/admin/question_detail.html"
@@ -133,15 +132,6 @@ class QuestionDetailView(InspectView):
 
     def get_page_subtitle(self):
         return self.object.subject
-
-    def get_edit_url(self):
-        return None
-
-    def get_delete_url(self):
-        return None
-
-    def get_fields(self):
-        return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,6 +2,8 @@
 saves shows on the next uncached render of the procedure page, the catalogue
 and the home page, and a render from warm fragments costs few queries."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -283,3 +285,35 @@ def test_a_bulk_write_empties_the_fragments_once_at_its_end(
     assert cache.get("marker") is None  # and again on commit
     clears = [c for c in callbacks if getattr(c, "__self__", None) is cache]
     assert len(clears) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "99999999999999999999"},
+        {"page": "2x"},
+        {"sector": "Không phải slug <script>"},
+        {"level": "galaxy"},
+        {"agency": [f"co-quan-{n}" for n in range(30)]},
+    ],
+)
+def test_made_up_catalogue_queries_are_rendered_not_cached(
+    client, site_tree, procedure, query
+):
+    """One cached copy per invented value would let anyone fill the cache:
+    such listings render (200, no error) but every render reads the data."""
+    _, catalogue = site_tree
+    render(client, catalogue.url)  # the chrome's own caches are warm now
+    url = catalogue.url + "?" + urlencode(query, doseq=True)
+    first, _html = render(client, url)
+    second, _html = render(client, url)
+    assert second == first > CATALOGUE_WARM_QUERIES
+
+
+def test_a_listing_a_visitor_can_click_to_is_cached(client, site_tree, procedure):
+    _, catalogue = site_tree
+    render(client, catalogue.url)  # the chrome's own caches are warm now
+    url = f"{catalogue.url}?sector={procedure.sector.slug}&level=province&page=1"
+    first, _html = render(client, url)
+    second, _html = render(client, url)
+    assert second < first
