@@ -10,46 +10,26 @@ computer does not keep showing somebody's booking.
 from __future__ import annotations
 
 import hmac
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.http import HttpRequest
-from django.utils import timezone
+
+from portal.security.grants import SessionGrants
 
 from .models import Booking
 
-SESSION_KEY = "appointments_access"
-ACCESS_FOR = timedelta(hours=1)
-KEEP = 10
-
-
-def _entries(request: HttpRequest) -> dict[str, str]:
-    entries = request.session.get(SESSION_KEY)
-    return entries if isinstance(entries, dict) else {}
-
-
-def _fresh(when: str, now: datetime) -> bool:
-    try:
-        return now - datetime.fromisoformat(when) < ACCESS_FOR
-    except (TypeError, ValueError):
-        return False
+# An hour: long enough to change or cancel, short for a shared computer.
+GRANTS = SessionGrants("appointments_access", timedelta(hours=1), keep=10)
 
 
 def grant(request: HttpRequest, booking: Booking) -> None:
     """This browser made the booking or gave its verification code."""
-    now = timezone.now()
-    entries = {
-        code: when
-        for code, when in _entries(request).items()
-        if code != booking.code and _fresh(when, now)
-    }
-    entries[booking.code] = now.isoformat()
-    request.session[SESSION_KEY] = dict(list(entries.items())[-KEEP:])
+    GRANTS.grant(request, booking.code)
 
 
 def granted_booking(request: HttpRequest, code: str) -> Booking | None:
     """The booking `code` when this browser may see it, else None."""
-    when = _entries(request).get(code or "")
-    if when is None or not _fresh(when, timezone.now()):
+    if not GRANTS.holds(request, code or ""):
         return None
     return (
         Booking.objects.select_related("counter__group", "procedure", "sector")

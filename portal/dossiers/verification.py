@@ -9,51 +9,30 @@ history and Referer headers.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.http import HttpRequest
-from django.utils import timezone
 
+from portal.security.grants import SessionGrants
 from portal.security.input import DOSSIER_CODE, ascii_code
 
 from .models import Dossier
 
-SESSION_KEY = "dossiers_verified"
-# Long enough to read, download and upload; short enough for a shared computer.
-VERIFIED_FOR = timedelta(minutes=60)
-# A browser rarely follows more dossiers at once; the oldest are forgotten.
-KEEP = 20
-
-
-def _entries(request: HttpRequest) -> dict[str, str]:
-    entries = request.session.get(SESSION_KEY)
-    return entries if isinstance(entries, dict) else {}
+# Long enough to read, download and upload; short enough for a shared
+# computer. A browser rarely follows more dossiers at once; the oldest are
+# forgotten.
+GRANTS = SessionGrants("dossiers_verified", timedelta(minutes=60), keep=20)
 
 
 def remember_verified(request: HttpRequest, dossier: Dossier) -> None:
     """This browser has just given the dossier's verification code."""
-    entries = {
-        code: when
-        for code, when in _entries(request).items()
-        if code != dossier.code and _fresh(when)
-    }
-    entries[dossier.code] = timezone.now().isoformat()
-    request.session[SESSION_KEY] = dict(list(entries.items())[-KEEP:])
-
-
-def _fresh(when: str) -> bool:
-    try:
-        at = datetime.fromisoformat(when)
-    except (TypeError, ValueError):
-        return False
-    return timezone.now() - at < VERIFIED_FOR
+    GRANTS.grant(request, dossier.code)
 
 
 def is_verified(request: HttpRequest, code: str) -> bool:
     """Has this browser given the verification code of dossier `code` lately?"""
     code = ascii_code(code, DOSSIER_CODE)
-    when = _entries(request).get(code) if code else None
-    return when is not None and _fresh(when)
+    return bool(code) and GRANTS.holds(request, code)
 
 
 def verified_in_session(request: HttpRequest, code: str) -> Dossier | None:
