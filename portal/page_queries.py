@@ -8,14 +8,31 @@
   links and anything else that needs them; kept in the chrome cache between
   requests (cleared on every publish, unpublish, move and view restriction
   change, cms_pages.signals).
+- :func:`specific_child` is Wagtail's child lookup while routing, the child
+  and its specific row in one query instead of two.
+- :func:`chosen_in_language` swaps objects an editor chose (menu links,
+  home-page tiles) for their versions in the visitor's language, chosen and
+  translated objects read together in one query.
 - :func:`public_page_url` is the absolute URL of a page for use outside the site
   (hreflang, canonical, JSON-LD, sitemap, API), always on PUBLIC_BASE_URL.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cache
+
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef, QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
@@ -71,3 +88,101 @@ def public_page_url(page: Page, request: HttpRequest | None = None) -> str | Non
     if parts is None:
         return None
     return public_url(parts[2])
+
+
+def chosen_in_language(
+    queryset: QuerySet,
+    ids: Iterable[int | None],
+    locale_id: int | None,
+    usable: Q | None = None,
+) -> dict[int, Model]:
+    """Each chosen object of `ids` by id, swapped for its translation in the
+    locale `locale_id`
+    when one exists and matches `usable` (e.g. `Q(live=True)`): the chosen
+    objects and their translations in one query, whatever their number.
+
+    A chosen object without such a translation stays itself, so a link or
+    tile is never lost. `ids` are the raw ids a StreamField stores
+    (`stream.raw_data`), so the chosen objects are not read a second time.
+    """
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return {}
+    model = queryset.model
+    wanted = Q(pk__in=ids)
+    if locale_id is not None:
+        keys = model.objects.filter(pk__in=ids).values("translation_key")
+        wanted |= Q(locale_id=locale_id, translation_key__in=keys) & (usable or Q())
+    rows = list(
+        queryset.filter(wanted).annotate(
+            usable_translation=ExpressionWrapper(
+                usable or Q(pk__isnull=False), output_field=BooleanField()
+            )
+        )
+    )
+    translations = {
+        row.translation_key: row
+        for row in rows
+        if locale_id is not None
+        and row.locale_id == locale_id
+        and row.usable_translation
+    }
+    return {
+        row.pk: translations.get(row.translation_key, row)
+        for row in rows
+        if row.pk in ids
+    }
+
+
+@cache
+def _child_links(parent_class: type[Page]) -> dict[type[Page], str]:
+    """The page types a `parent_class` page may hold that extend Page directly,
+    each with the name of its link from Page (per process: code, not data)."""
+    return {
+        model: model._meta.parents[Page].remote_field.get_accessor_name()
+        for model in parent_class.allowed_subpage_models()
+        if Page in model._meta.parents
+    }
+
+
+def specific_child(parent: Page, slug: str) -> Page | None:
+    """`parent`'s child with this slug as its specific page type, or None.
+
+    One query: the child's row joined with the rows of every page type it
+    may have (Django fills a child model's instance from a parent's row);
+    Wagtail reads the page, then its specific row. A page type that extends
+    another page type costs Wagtail's second query.
+    """
+    links = _child_links(parent.specific_class or type(parent))
+    child = (
+        Page.objects.child_of(parent)
+        .select_related(*links.values())
+        .filter(slug=slug)
+        .first()
+    )
+    return None if child is None else _specific(child, links)
+
+
+def specific_children(parent: Page, models: Iterable[type[Page]]) -> list[Page]:
+    """`parent`'s live children of these page types (each extending Page
+    directly) as their specific pages, in tree order: one query."""
+    links = {
+        model: model._meta.parents[Page].remote_field.get_accessor_name()
+        for model in models
+    }
+    of_types = Q()
+    for link in links.values():
+        of_types |= Q(**{f"{link}__isnull": False})
+    rows = Page.objects.live().child_of(parent).filter(of_types)
+    return [_specific(row, links) for row in rows.select_related(*links.values())]
+
+
+def _specific(page: Page, links: dict[type[Page], str]) -> Page:
+    """`page` as its specific type, read through its joined link when it has one."""
+    link = links.get(page.specific_class)
+    if link is not None:
+        try:
+            return getattr(page, link)
+        except ObjectDoesNotExist:
+            pass
+    return page.specific
