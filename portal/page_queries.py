@@ -45,12 +45,31 @@ from portal.http import public_url
 VERSIONS_SECONDS = 60
 
 
+def restricted() -> Exists:
+    """True for a page with a view restriction on it or on an ancestor (an
+    expression for page querysets)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def public(pages: QuerySet) -> QuerySet:
     """Live pages with no view restriction on them or on an ancestor."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    return pages.live().filter(~restricted())
+
+
+def with_view_check(pages: QuerySet) -> QuerySet:
+    """`pages` annotated with what Wagtail's view-restriction check needs to
+    know when it would find nothing: no restriction on the page's path and no
+    alias on it (an alias takes its source's restrictions). Routing annotates
+    the pages it reads, so serving them skips that check's query
+    (cms_pages.models.base.BasePage.get_view_restrictions)."""
+    aliased = Page.objects.filter(
+        alias_of__isnull=False, path=Substr(OuterRef("path"), 1, Length("path"))
     )
-    return pages.live().filter(~Exists(restricted))
+    return pages.annotate(path_restricted=restricted(), path_aliased=Exists(aliased))
 
 
 def live_versions(page: Page, request: HttpRequest | None = None) -> dict[str, Page]:
@@ -154,13 +173,15 @@ def specific_child(parent: Page, slug: str) -> Page | None:
     another page type costs Wagtail's second query.
     """
     links = _child_links(parent.specific_class or type(parent))
-    child = (
-        Page.objects.child_of(parent)
-        .select_related(*links.values())
-        .filter(slug=slug)
-        .first()
-    )
-    return None if child is None else _specific(child, links)
+    children = Page.objects.child_of(parent).select_related(*links.values())
+    child = with_view_check(children).filter(slug=slug).first()
+    if child is None:
+        return None
+    specific = _specific(child, links)
+    # Django leaves annotations on the row's own instance.
+    specific.path_restricted = child.path_restricted
+    specific.path_aliased = child.path_aliased
+    return specific
 
 
 def specific_children(parent: Page, models: Iterable[type[Page]]) -> list[Page]:

@@ -80,7 +80,13 @@ class BasePage(SocialMixin, Page):
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions on this
-        page and its ancestors, an alias taking its source page's."""
+        page and its ancestors, an alias taking its source page's; none at all
+        when routing already found neither a restriction nor an alias on the
+        page's path (portal.page_queries.with_view_check)."""
+        if self.__dict__.get("path_restricted") is False and not self.__dict__.get(
+            "path_aliased", True
+        ):
+            return PageViewRestriction.objects.none()
         lineage = Page.objects.ancestor_of(self, inclusive=True).order_by()
         sources = lineage.annotate(source=Coalesce("alias_of_id", "id"))
         return PageViewRestriction.objects.filter(page_id__in=sources.values("source"))
