@@ -8,8 +8,8 @@
   links and anything else that needs them; kept in the chrome cache between
   requests (cleared on every publish, unpublish, move and view restriction
   change, cms_pages.signals).
-- :func:`specific_child` is Wagtail's child lookup while routing, the child
-  and its specific row in one query instead of two.
+- :func:`specific_child` is Wagtail's child lookup while routing, in one
+  query instead of two once the process knows the child's page type.
 - :func:`chosen_in_language` swaps objects an editor chose (menu links,
   home-page tiles) for their versions in the visitor's language, chosen and
   translated objects read together in one query.
@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 from django.core.cache import caches
 from django.core.exceptions import ObjectDoesNotExist
@@ -153,35 +152,40 @@ def chosen_in_language(
     }
 
 
-@cache
-def _child_links(parent_class: type[Page]) -> dict[type[Page], str]:
-    """The page types a `parent_class` page may hold that extend Page directly,
-    each with the name of its link from Page (per process: code, not data)."""
-    return {
-        model: model._meta.parents[Page].remote_field.get_accessor_name()
-        for model in parent_class.allowed_subpage_models()
-        if Page in model._meta.parents
-    }
+# The page type of each child page this process has routed to, by parent and
+# slug: a hint, not data. A page never changes type, and a hint that no longer
+# holds (the slug now names a page of another type) only costs the two
+# queries Wagtail always makes; it never changes what is served. Bounded, as
+# any cache: past CHILD_TYPE_HINTS entries new ones are not kept.
+_child_types: dict[tuple[int, str], type[Page]] = {}
+CHILD_TYPE_HINTS = 10_000
 
 
 def specific_child(parent: Page, slug: str) -> Page | None:
-    """`parent`'s child with this slug as its specific page type, or None.
+    """`parent`'s child with this slug as its specific page type, or None,
+    annotated for the view-restriction check (`with_view_check`).
 
-    One query: the child's row joined with the rows of every page type it
-    may have (Django fills a child model's instance from a parent's row);
-    Wagtail reads the page, then its specific row. A page type that extends
-    another page type costs Wagtail's second query.
+    One query on the child's specific table when this process has routed to
+    that child before; otherwise Wagtail's two (the page, then its specific
+    row). A join of every page type the child may have would also make one
+    query, but costs more CPU than the two.
     """
-    links = _child_links(parent.specific_class or type(parent))
-    children = Page.objects.child_of(parent).select_related(*links.values())
-    child = with_view_check(children).filter(slug=slug).first()
-    if child is None:
+    hint = _child_types.get((parent.pk, slug))
+    if hint is not None:
+        try:
+            return with_view_check(hint.objects.child_of(parent)).get(slug=slug)
+        except hint.DoesNotExist:
+            pass
+    try:
+        page = with_view_check(Page.objects.child_of(parent)).get(slug=slug)
+    except Page.DoesNotExist:
         return None
-    specific = _specific(child, links)
+    child = page.specific
     # Django leaves annotations on the row's own instance.
-    specific.path_restricted = child.path_restricted
-    specific.path_aliased = child.path_aliased
-    return specific
+    child.path_restricted, child.path_aliased = page.path_restricted, page.path_aliased
+    if len(_child_types) < CHILD_TYPE_HINTS:
+        _child_types[(parent.pk, slug)] = type(child)
+    return child
 
 
 def specific_children(parent: Page, models: Iterable[type[Page]]) -> list[Page]:

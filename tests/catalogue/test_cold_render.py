@@ -16,7 +16,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms_pages.models import HomePage, ProcedureIndexPage
+from cms_pages.models import HomePage, NewsIndexPage, ProcedureIndexPage, StandardPage
 from tests.editorial.test_translations import (  # noqa: F401 - shared fixture
     procedure_translation,
 )
@@ -28,6 +28,7 @@ from tests.factories.site import (
     NavigationMenuFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    StandardPageFactory,
 )
 from tests.site.conftest import en, home_en  # noqa: F401 - shared fixtures
 
@@ -158,3 +159,21 @@ def test_cold_renders_do_not_grow_with_content(client, pages):
     html = client.get(pages["home", "en"].url).content.decode()
     assert html.count('class="tile"') == 14
     assert html.count('class="link-list__meta"') == 1  # the one in English
+
+
+def test_a_slug_taken_over_by_another_page_type_is_served_as_that_type(
+    client, site_tree
+):
+    """Routing remembers each child's page type to read it in one query; a
+    page of another type under the same address is still served as itself."""
+    home, _catalogue = site_tree
+    first = StandardPageFactory(parent=home, slug="gioi-thieu", title="Giới thiệu")
+    response = client.get(first.url)
+    assert type(response.context["page"]) is StandardPage
+    assert type(client.get(first.url).context["page"]) is StandardPage  # hinted
+    first.delete()
+    second = NewsIndexPageFactory(parent=home, slug="gioi-thieu", title="Tin tức")
+    response = client.get(second.url)
+    assert response.status_code == 200
+    assert type(response.context["page"]) is NewsIndexPage
+    assert "Tin tức" in response.content.decode()
