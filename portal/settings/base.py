@@ -60,7 +60,7 @@ def cache_settings(cache_url: str) -> dict:
     database = int(parts.path.strip("/") or "0")
     chrome_url = urlunsplit(parts._replace(path=f"/{database + 1}"))
     options = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.redis_cache.PortalRedisCache",
         # A Redis that is down must not hang every request: fail fast.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
