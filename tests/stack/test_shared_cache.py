@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.test import override_settings
 
 from portal.redis_cache import PortalRedisCache, ReusedClientRedisCacheClient
-from portal.settings.base import cache_settings
+from portal.settings.environment import cache_settings
 
 pytestmark = pytest.mark.stack
 
