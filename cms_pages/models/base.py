@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from cms_pages.forms import PortalPageForm, unique_child_slug
+from portal.page_queries import specific_child
 
 
 class SocialMixin(models.Model):
@@ -66,12 +67,10 @@ class BasePage(SocialMixin, Page):
         return context
 
     def route(self, request, path_components):
-        """Wagtail's routing, reading each child page with its specific row in
-        one query (portal.page_queries.specific_child)."""
+        """Wagtail's routing, reading each child page in one query once this
+        process knows its page type (portal.page_queries.specific_child)."""
         if not path_components:
             return super().route(request, path_components)
-        from portal.page_queries import specific_child
-
         slug, *rest = path_components
         child = specific_child(self, slug)
         if child is None:
