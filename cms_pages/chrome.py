@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +15,9 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms_pages.blocks import LinkBlock
+from portal.locales import active_locale
+from portal.page_queries import chosen_in_language
+from portal.request_memo import remembered
 
 
 class AlertBanner(TranslatableMixin, index.Indexed, models.Model):
@@ -111,12 +115,10 @@ class NavigationMenu(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.get_location_display()}: {self.title}"
 
     @classmethod
-    def for_location(
-        cls, location: str, locale: Locale | None
-    ) -> list["NavigationMenu"]:
-        """Menus at `location` in `locale`, falling back to the source language
-        for menus not translated yet."""
-        menus = list(cls.objects.filter(location=location).order_by("sort_order", "pk"))
+    def for_locale(cls, locale: Locale | None) -> list["NavigationMenu"]:
+        """Menus of every location in `locale` (one query), falling back to the
+        source language for menus not translated yet, in their order."""
+        menus = list(cls.objects.order_by("sort_order", "pk"))
         if locale is None:
             return menus
         by_key: dict = {}
@@ -134,33 +136,49 @@ class MenuLink:
     text: str
 
 
-def resolve_links(links, request: HttpRequest | None = None) -> list[MenuLink]:
-    """Turn a menu's LinkBlock stream into MenuLinks with few queries.
+@dataclass(frozen=True)
+class Menu:
+    """A menu with its links resolved for one language."""
 
-    Chosen pages are swapped for their live translation in the active language
-    in one query, and URLs use the request's cached site root paths.
-    """
-    values = [block.value for block in links]
-    chosen = [value.get("page") for value in values if value.get("page") is not None]
-    translations: dict = {}
-    if chosen:
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = None
-        if locale is not None:
-            translations = {
-                page.translation_key: page
-                for page in Page.objects.live().filter(
-                    translation_key__in=[page.translation_key for page in chosen],
-                    locale=locale,
-                )
-            }
+    title: str
+    items: tuple
+
+
+def menus_by_location(request: HttpRequest | None = None) -> dict[str, list[Menu]]:
+    """Every menu in the active language by location ("header", "footer"), with
+    its links resolved: two queries for all of them (menus, then every linked
+    page with its translation), once per request."""
+    return remembered(
+        ("menus", get_language()), lambda: _resolve_menus(active_locale(), request)
+    )
+
+
+def _resolve_menus(locale: Locale | None, request: HttpRequest | None) -> dict:
+    menus = NavigationMenu.for_locale(locale)
+    # Raw ids: reading `block.value` would fetch the chosen pages once more.
+    values = {
+        menu.pk: [item["value"] for item in menu.links.raw_data] for menu in menus
+    }
+    pages = chosen_in_language(
+        Page.objects.all(),
+        (value.get("page") for links in values.values() for value in links),
+        locale.pk if locale is not None else None,
+        usable=Q(live=True),
+    )
+    result: dict[str, list[Menu]] = {}
+    for menu in menus:
+        links = tuple(_menu_links(values[menu.pk], pages, request))
+        result.setdefault(menu.location, []).append(Menu(menu.title, links))
+    return result
+
+
+def _menu_links(values: list[dict], pages: dict, request) -> list[MenuLink]:
+    """MenuLinks of one menu's raw link values; a link with no address or no
+    text (a deleted page and no other address) is left out."""
     result = []
     for value in values:
-        page = value.get("page")
-        if page is not None:
-            target = translations.get(page.translation_key, page)
+        target = pages.get(value.get("page"))
+        if target is not None:
             href = target.get_url(request) or ""
             text = value.get("text") or target.title
         else:

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms_pages.fees import FeeSummary, summarise_fees
 from cms_pages.models.catalogue import ProcedureFee, ProcedureIndexPage, ProcedurePage
+from portal.locales import active_locale
+from portal.page_queries import chosen_in_language
 
 # A month has about 22 working days (Vietnam: Monday to Friday).
 WORKING_DAYS_PER_MONTH = Decimal(22)
@@ -52,13 +55,6 @@ class JourneyStep:
         return summarise_fees(self.fees)
 
 
-def _active_locale() -> Locale | None:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
-
-
 def localized_procedures(pages: Iterable[Page | None]) -> dict[str, ProcedurePage]:
     """Map each chosen page's translation key to its live version in the active language.
 
@@ -69,7 +65,7 @@ def localized_procedures(pages: Iterable[Page | None]) -> dict[str, ProcedurePag
     if not chosen:
         return {}
     keys = {page.translation_key for page in chosen}
-    locale = _active_locale()
+    locale = active_locale()
     candidates = (
         ProcedurePage.objects.live()
         .filter(translation_key__in=keys)
@@ -116,7 +112,7 @@ def working_days_to_months(days: Decimal) -> Decimal:
 
 def catalogue_for_active_language() -> ProcedureIndexPage | None:
     """The live procedure catalogue in the visitor's language (or any, as fallback)."""
-    locale = _active_locale()
+    locale = active_locale()
     catalogues = ProcedureIndexPage.objects.live()
     if locale is not None:
         local = catalogues.filter(locale=locale).first()
@@ -153,9 +149,15 @@ class EntryLink:
     href: str
 
 
-def entry_point_links(values: Sequence[Any], request: Any = None) -> list[EntryLink]:
-    """Resolve all home-page tiles at once (few queries, whatever their number).
+def entry_point_links(
+    values: Sequence[dict],
+    request: Any = None,
+    catalogue: ProcedureIndexPage | None = None,
+) -> list[EntryLink]:
+    """Resolve all home-page tiles at once (two queries, whatever their number).
 
+    `values` are the tiles' raw values (`stream.raw_data`: page and sector
+    ids), `catalogue` the active language's catalogue when the caller has it.
     Same rules as entry_point_url(): a page, else the catalogue filtered by a
     sector, else a search, else the catalogue.
     """
@@ -164,44 +166,28 @@ def entry_point_links(values: Sequence[Any], request: Any = None) -> list[EntryL
     from cms_pages.snippets import Sector
 
     language = (get_language() or "vi")[:2]
-    locale = _active_locale()
-    pages = [v.get("page") for v in values if v.get("page") is not None]
-    sectors = [v.get("sector") for v in values if v.get("sector") is not None]
-    page_translations: dict = {}
-    sector_translations: dict = {}
-    if locale is not None and pages:
-        page_translations = {
-            p.translation_key: p
-            for p in Page.objects.live().filter(
-                translation_key__in=[p.translation_key for p in pages], locale=locale
-            )
-        }
-    if locale is not None and sectors:
-        sector_translations = {
-            s.translation_key: s
-            for s in Sector.objects.filter(
-                translation_key__in=[s.translation_key for s in sectors], locale=locale
-            )
-        }
-    catalogue = catalogue_for_active_language() if len(pages) < len(values) else None
+    locale = active_locale()
+    locale_id = locale.pk if locale is not None else None
+    pages = chosen_in_language(
+        Page.objects.all(), (v.get("page") for v in values), locale_id, Q(live=True)
+    )
+    sectors = chosen_in_language(
+        Sector.objects.all(), (v.get("sector") for v in values), locale_id
+    )
+    if catalogue is None and len(pages) < len(values):
+        catalogue = catalogue_for_active_language()
     catalogue_url = (
         catalogue.get_url(request) if catalogue is not None else f"/{language}/"
     )
     links = []
     for value in values:
-        page, sector, search = (
-            value.get("page"),
-            value.get("sector"),
-            value.get("search"),
-        )
+        page = pages.get(value.get("page"))
+        sector = sectors.get(value.get("sector"))
+        search = value.get("search")
         if page is not None:
-            href = (
-                page_translations.get(page.translation_key, page).get_url(request)
-                or "/"
-            )
+            href = page.get_url(request) or "/"
         elif sector is not None and catalogue is not None:
-            slug = sector_translations.get(sector.translation_key, sector).slug
-            href = f"{catalogue_url}?{urlencode({'sector': slug})}"
+            href = f"{catalogue_url}?{urlencode({'sector': sector.slug})}"
         elif search:
             href = f"/{language}/tim-kiem/?{urlencode({'q': search})}"
         else:

@@ -20,18 +20,20 @@ from django.utils.translation import get_language
 
 from cms_pages.fees import FeeSummary, summarise_fees
 from cms_pages.models.catalogue import ProcedureDocument, ProcedurePage
-from cms_pages.translation_gaps import TranslationGaps, procedure_gaps
+from cms_pages.translation_gaps import TranslationGaps, procedure_gaps, source_page
 
 ROW_NAMES = ("fees", "steps", "legal_bases", "documents")
 
 
 def prefetch_rows(page: ProcedurePage) -> ProcedurePage:
-    """Read the page's rows in one query each, whatever their number; a
-    second call reads nothing (the template, the gaps and the JSON-LD share
-    the same row objects)."""
+    """Read the page's rows in one query each, whatever their number, with
+    those of the page it translates (the gaps compare them); a second call
+    reads nothing (the template, the gaps and the JSON-LD share the same row
+    objects)."""
     if "fees" not in getattr(page, "_prefetched_objects_cache", {}):
+        source, _language = source_page(page)
         prefetch_related_objects(
-            [page],
+            [page] if source is None else [page, source],
             "fees",
             "steps",
             "legal_bases",

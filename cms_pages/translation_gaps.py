@@ -84,18 +84,21 @@ def _default_language() -> str:
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
-def _source_page(page: Page) -> tuple[Page | None, str]:
-    """The live page this one translates, in the default language, and that language."""
+def source_page(page: Page) -> tuple[Page | None, str]:
+    """The live page this one translates, in the default language, and that
+    language; read once per page object (the rows' prefetch and the gaps
+    both ask)."""
     default = _default_language()
     if page.locale.language_code == default:
         return None, ""
-    source = (
-        type(page)
-        .objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=default)
-        .first()
-    )
-    return source, default
+    if "translation_source" not in page.__dict__:
+        page.__dict__["translation_source"] = (
+            type(page)
+            .objects.live()
+            .filter(translation_key=page.translation_key, locale__language_code=default)
+            .first()
+        )
+    return page.__dict__["translation_source"], default
 
 
 def _row_gaps(
@@ -127,13 +130,13 @@ def procedure_gaps(page: Page) -> TranslationGaps:
     prefetched (ProcedurePage.get_context does it), so the templates see the
     same row objects.
     """
-    source, language = _source_page(page)
+    source, language = source_page(page)
     if source is None:
         for name in ROW_FIELDS:
             for row in getattr(page, name).all():
                 row.untranslated = set()
         return TranslationGaps()
-    prefetch_related_objects([source], *ROW_FIELDS)
+    prefetch_related_objects([source], *ROW_FIELDS)  # done with the page's, usually
     gaps = TranslationGaps(
         source_url=source.url or "",
         source_language=language,

@@ -1,11 +1,14 @@
 """The abstract page every public page type extends."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms_pages.forms import PortalPageForm, unique_child_slug
+from portal.page_queries import specific_child
 
 
 class SocialMixin(models.Model):
@@ -62,3 +65,27 @@ class BasePage(SocialMixin, Page):
             # Roadmaps in the body read the conditions the visitor ticked.
             choose_journeys(body, request.GET)
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing, reading each child page in one query once this
+        process knows its page type (portal.page_queries.specific_child)."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *rest = path_components
+        child = specific_child(self, slug)
+        if child is None:
+            raise Http404
+        return child.route(request, rest)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two: the restrictions on this
+        page and its ancestors, an alias taking its source page's; none at all
+        when routing already found neither a restriction nor an alias on the
+        page's path (portal.page_queries.with_view_check)."""
+        if self.__dict__.get("path_restricted") is False and not self.__dict__.get(
+            "path_aliased", True
+        ):
+            return PageViewRestriction.objects.none()
+        lineage = Page.objects.ancestor_of(self, inclusive=True).order_by()
+        sources = lineage.annotate(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=sources.values("source"))

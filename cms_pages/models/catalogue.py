@@ -33,6 +33,7 @@ from cms_pages.blocks import BodyStreamBlock
 from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
 from cms_pages.keywords import keywords_from_text
+from portal.page_queries import with_view_check
 
 from .base import BasePage
 
@@ -82,15 +83,17 @@ class ProcedureIndexPage(BasePage):
 
     def route(self, request, path_components):
         """Find a procedure by its slug in one query (Wagtail's default makes
-        two: the child page, then its specific model)."""
+        two: the child page, then its specific model), with what the view
+        restriction check needs to know (one query fewer when serving it)."""
         if not path_components:
             return super().route(request, path_components)
         slug, *rest = path_components
         try:
             # Sector, agency and locale come along: header, figures and
             # JSON-LD read them (three queries fewer).
+            children = ProcedurePage.objects.child_of(self)
             child = (
-                ProcedurePage.objects.child_of(self)
+                with_view_check(children)
                 .select_related("sector", "agency", "locale")
                 .get(slug=slug)
             )

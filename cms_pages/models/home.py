@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
@@ -11,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cms_pages.blocks import BodyStreamBlock, EntryPointBlock
-from portal.page_queries import public
+from portal.page_queries import chosen_in_language, public, specific_children
 
 from .base import BasePage
 
@@ -84,33 +85,50 @@ class HomeSections:
         self.request = request
 
     @cached_property
+    def landmarks(self) -> dict[type[Page], Page]:
+        """The catalogue and news index under this home page (one query)."""
+        from .catalogue import ProcedureIndexPage
+        from .content import NewsIndexPage
+
+        found: dict[type[Page], Page] = {}
+        for page in specific_children(self.home, (ProcedureIndexPage, NewsIndexPage)):
+            found.setdefault(type(page), page)
+        return found
+
+    @cached_property
     def catalogue(self) -> Page | None:
         from .catalogue import ProcedureIndexPage
 
-        return ProcedureIndexPage.objects.live().child_of(self.home).first()
+        return self.landmarks.get(ProcedureIndexPage)
 
     @cached_property
     def entry_links(self) -> list:
         from cms_pages.journeys import entry_point_links
 
-        return entry_point_links(
-            [block.value for block in self.home.entry_points], self.request
-        )
+        # Raw values: reading `block.value` would fetch each chosen page and
+        # sector once more before their translations are looked up.
+        values = [item["value"] for item in self.home.entry_points.raw_data]
+        return entry_point_links(values, self.request, catalogue=self.catalogue)
 
     @cached_property
     def popular(self) -> list[Page]:
-        from cms_pages.journeys import localized_procedures
+        from .catalogue import ProcedurePage
 
-        chosen = [block.value for block in self.home.popular_procedures]
-        localized = localized_procedures(chosen)
+        ids = [item["value"] for item in self.home.popular_procedures.raw_data]
+        chosen = chosen_in_language(
+            ProcedurePage.objects.select_related("agency", "sector"),
+            ids,
+            self.home.locale_id,
+            Q(live=True),
+        )
         # Only procedures published in this page's language: an English home
         # page never lists Vietnamese titles leading to /vi/ pages.
         return [
             procedure
-            for procedure in (
-                localized.get(str(page.translation_key)) for page in chosen if page
-            )
-            if procedure is not None and procedure.locale_id == self.home.locale_id
+            for procedure in (chosen.get(pk) for pk in ids)
+            if procedure is not None
+            and procedure.live
+            and procedure.locale_id == self.home.locale_id
         ]
 
     @cached_property
@@ -126,7 +144,7 @@ class HomeSections:
     def news_index(self) -> Page | None:
         from .content import NewsIndexPage
 
-        return NewsIndexPage.objects.live().child_of(self.home).first()
+        return self.landmarks.get(NewsIndexPage)
 
 
 def home_statistics(request) -> list[dict]:

@@ -7,27 +7,13 @@ from django.core.cache import caches
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from cms_pages import seo
-from cms_pages.chrome import AlertBanner, NavigationMenu, resolve_links
+from cms_pages.chrome import AlertBanner, Menu, menus_by_location
 from cms_pages.procedure_sections import prefetch_rows
+from portal.locales import active_locale
 
 register = template.Library()
-
-
-def _locale() -> Locale | None:
-    """The active language's Locale, kept with the chrome: menus and banners
-    each need it when they are not cached themselves (one query, not three)."""
-    key = f"chrome:locale:{get_language() or ''}"
-    locale = chrome_cache().get(key)
-    if locale is None:
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            return None
-        chrome_cache().set(key, locale, CHROME_SECONDS)
-    return locale
 
 
 # Menus and banners appear on every page but change rarely: each app process
@@ -51,14 +37,6 @@ class Banner:
     tone: str
 
 
-@dataclass(frozen=True)
-class Menu:
-    """A menu with its links resolved for one language."""
-
-    title: str
-    items: tuple
-
-
 def chrome_key(kind: str, request, *parts: str) -> str:
     """The chrome cache key of `kind` for this language and host."""
     host = request.get_host() if request is not None else ""
@@ -73,7 +51,7 @@ def alert_banners(context) -> list[Banner]:
     if banners is None:
         banners = [
             Banner(banner.title, banner.message, banner.tone)
-            for banner in AlertBanner.current(_locale())
+            for banner in AlertBanner.current(active_locale())
         ]
         chrome_cache().set(key, banners, CHROME_SECONDS)
     return banners
@@ -87,10 +65,7 @@ def navigation_menus(context, location: str) -> list[Menu]:
     key = chrome_key("menus", request, location)
     menus = chrome_cache().get(key)
     if menus is None:
-        menus = [
-            Menu(menu.title, tuple(resolve_links(menu.links, request)))
-            for menu in NavigationMenu.for_location(location, _locale())
-        ]
+        menus = menus_by_location(request).get(location, [])
         chrome_cache().set(key, menus, CHROME_SECONDS)
     return menus
 

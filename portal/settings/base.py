@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What several templates of one page ask for, looked up once per request.
+    "portal.request_memo.RequestMemoMiddleware",
     # Above sessions, CSRF and messages: it must see the cookies they set.
     "portal.cache_control.FrontCacheMiddleware",
     "portal.security.csp.ContentSecurityPolicyMiddleware",

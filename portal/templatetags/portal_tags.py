@@ -7,10 +7,11 @@ from django import template
 from django.urls import translate_url
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from portal import page_queries
 from portal.http import on_public_base
+from portal.locales import site_locales
 from portal.page_queries import live_versions
 
 register = template.Library()
@@ -48,11 +49,8 @@ def site_languages() -> list[str]:
 
     codes = chrome_cache().get("chrome:locales")
     if codes is None:
-        codes = list(
-            Locale.objects.order_by("-language_code").values_list(
-                "language_code", flat=True
-            )
-        )
+        # The same query (once per request) gives menus their locale.
+        codes = list(site_locales())
         chrome_cache().set("chrome:locales", codes, CHROME_SECONDS)
     return codes
 
