@@ -34,6 +34,7 @@ from cms_pages.blocks import BodyStreamBlock
 from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
 from cms_pages.keywords import keywords_from_text
+from cms_pages.procedure_codes import code_taken_by
 
 from .base import BasePage
 
@@ -333,25 +334,13 @@ class ProcedurePage(BulkWriteMixin, BasePage):
 
     def clean(self):
         super().clean()
-        if self.code:
-            # Only the title is needed: reading whole pages here cost the
-            # catalogue import a multi-table row per publish.
-            clash = (
-                ProcedurePage.objects.filter(
-                    code__iexact=self.code, locale_id=self.locale_id
-                )
-                .exclude(pk=self.pk)
-                .exclude(translation_key=self.translation_key)
-                .values_list("title", flat=True)
-                .first()
+        if self.code and (clash := code_taken_by(self)) is not None:
+            raise ValidationError(
+                {
+                    "code": _('The code "%(code)s" is already used by "%(title)s".')
+                    % {"code": self.code, "title": clash}
+                }
             )
-            if clash is not None:
-                raise ValidationError(
-                    {
-                        "code": _('The code "%(code)s" is already used by "%(title)s".')
-                        % {"code": self.code, "title": clash}
-                    }
-                )
 
 
 class FeeApplies(models.TextChoices):

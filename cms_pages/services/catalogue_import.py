@@ -28,6 +28,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page
 
 from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedureIndexPage, ProcedurePage
+from cms_pages.procedure_codes import vouch_for_codes
 from cms_pages.snippets import Agency, Sector
 
 from .catalogue_export import source_locale, stored_records, with_rows
@@ -203,6 +204,7 @@ def _publish_all(
 ) -> None:
     """Publish filled pages under `parent`: new ones are added first, and all
     their rows inserted together (`catalogue_publish`)."""
+    vouch_for_codes([page for _plan, page, _rows in filled])
     new = [(plan, page, rows) for plan, page, rows in filled if page.pk is None]
     for plan, page, _rows in new:
         try:

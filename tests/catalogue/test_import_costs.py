@@ -8,11 +8,15 @@ itself does once per batch instead of once per row or per page.
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
 
+from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedurePage, ProcedureStep
+from cms_pages.procedure_codes import vouch_for_codes
 from portal.frontend_cache import SITE_WIDE_PATTERN
 from tests.catalogue.test_import import SUBSET, run_import
 from tests.factories.catalogue import ProcedurePageFactory
@@ -68,14 +72,45 @@ def test_code_check_is_answered_by_its_index(site_tree):
 
 
 def test_code_check_still_refuses_a_code_in_another_case(site_tree):
-    from django.core.exceptions import ValidationError
-
     _, catalogue = site_tree
     first = ProcedurePageFactory(parent=catalogue, code="1.00ABC")
     other = ProcedurePageFactory(parent=catalogue, code="1.00abd")
     other.code = "1.00abc"
     with pytest.raises(ValidationError, match=re.escape(first.title)):
         other.clean()
+
+
+def test_a_code_taken_in_another_case_refuses_the_import(
+    site_tree, subset, write_catalogue
+):
+    """The batch check does not vouch for a taken code: the page's own
+    `clean()` refuses it, with its message, and nothing is written."""
+    _, catalogue = site_tree
+    taken = ProcedurePageFactory(parent=catalogue, code=subset[1]["code"].lower() + "x")
+    records = [dict(record) for record in subset]
+    records[1]["code"] = taken.code.upper()
+    pages = ProcedurePage.objects.count()
+    with pytest.raises(CommandError):
+        run_import(write_catalogue(records))
+    assert ProcedurePage.objects.count() == pages
+
+
+def test_codes_vouched_for_in_a_batch_are_not_asked_again(site_tree):
+    _, catalogue = site_tree
+    page = ProcedurePageFactory(parent=catalogue, code="1.00ABC")
+    clashing = ProcedurePageFactory(parent=catalogue, code="1.00ABD")
+    clashing.code = "1.00abc"
+    with bulk_write():
+        vouch_for_codes([page, clashing])
+        with CaptureQueriesContext(connection) as queries:
+            page.clean()
+        assert not [q for q in queries if "UPPER(" in q["sql"]]
+        with pytest.raises(ValidationError, match=re.escape(page.title)):
+            clashing.clean()
+    # Outside the batch the page asks again.
+    with CaptureQueriesContext(connection) as queries:
+        page.clean()
+    assert [q for q in queries if "UPPER(" in q["sql"]]
 
 
 def test_an_import_bans_the_cached_site_once(
