@@ -324,3 +324,12 @@ def test_check_answers_lists_each_answer_once(walker):
     # "<dd>: </dd>" for every letter of each answer.
     assert "summary-list__items" not in html
     assert "<dt>label</dt>" not in html and "<dd>: </dd>" not in html
+    # Collected at the centre: no postal-address row. By post: the address.
+    assert "Địa chỉ nhận qua bưu chính" not in html
+    walker.post(
+        "delivery",
+        {"receipt_method": "post", "postal_address": "5 Lý Thường Kiệt, Huế"},
+        return_to="check",
+    )
+    html = walker.client.get(walker.step_url("check")).content.decode()
+    assert "Địa chỉ nhận qua bưu chính" in html and "5 Lý Thường Kiệt, Huế" in html

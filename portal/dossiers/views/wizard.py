@@ -261,9 +261,11 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
             elif isinstance(form, EFormPageForm) and form.is_valid():
                 rows = self.eform_summary(step).rows
             elif form.is_valid():
+                applying = getattr(form, "summary_fields", None)
+                names = applying() if applying else list(form.fields)
                 rows = [
-                    Row(field.label, self._display(form, name), name)
-                    for name, field in form.fields.items()
+                    Row(form.fields[name].label, self._display(form, name), name)
+                    for name in names
                 ]
             else:
                 rows.append(Row(self.step_title(step), _("Not answered yet"), step))
