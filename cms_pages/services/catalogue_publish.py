@@ -62,29 +62,20 @@ def insert_rows(pages: Iterable[tuple[Page, Rows]]) -> None:
         model.objects.bulk_create(objects, batch_size=INSERT_BATCH)
 
 
-def publish(
-    page: Page, rows: Rows | None = None, parent: Page | None = None
-) -> Revision:
-    """Publish `page` as a new revision (added under `parent` first when new).
+def publish(page: Page, rows: Rows | None = None) -> Revision:
+    """Publish `page`, already in the tree, as a new revision.
 
     `rows` are the page's child rows by relation name; they stay on the page
-    in memory, so the revision is serialised without reading them back. The
-    importer adds its many new pages itself (`add`, then `insert_rows` for all
-    of them) before publishing them; a new page given here with a parent is
-    added the same way on its own.
+    in memory, so the revision is serialised without reading them back. A
+    new page is first added (`add`) and its rows inserted (`insert_rows`),
+    for all new pages of an import before any is published.
 
     The page is validated in full when the revision is published (Wagtail's
     `full_clean()` of a live page). Raises ValidationError when the page is
     invalid; the caller's transaction then rolls back whatever the import
     wrote before.
     """
-    rows = rows or {}
-    if page.pk is None:
-        if parent is None:
-            raise ValueError("a new page needs a parent")
-        add(page, parent)
-        insert_rows([(page, rows)])
-    for relation, objects in rows.items():
+    for relation, objects in (rows or {}).items():
         setattr(page, relation, objects)
     # No validation here: publishing validates the same content in full.
     revision = page.save_revision(clean=False)
