@@ -10,7 +10,13 @@ below once per batch. This module decides *what* a change affects:
   reference index), the search page, the sitemap and the public JSON API;
 - a snippet or setting that shows on many pages (menus, banners, sectors,
   agencies, centre details): the whole site, with one ban;
-- an e-form (shown by the procedure API, not by pages): the public JSON API.
+- an e-form (shown by the procedure API, not by pages): the public JSON API;
+- inside a bulk write (`cms_pages.bulk_writes`: the catalogue import), a
+  page published or unpublished or a site-wide snippet saved: the whole site,
+  once, when the batch ends (an e-form: the API, once).
+
+Wagtail's own app (`wagtail.contrib.frontend_cache`) is not installed: its
+one handler purged a published page's own URL, which the purge here covers.
 
 Each purge is a BAN of a regular expression over the cached URLs, so every
 query-string variant of a listing (`?sector=…&page=2`) goes too; see
@@ -233,10 +239,16 @@ def on_site_wide_change(sender, **kwargs) -> None:
         queue_site_ban()
 
 
+def queue_api_ban() -> None:
+    """Ban every cached answer of the public JSON API once the change commits."""
+    enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
+
+
 def on_api_change(sender, **kwargs) -> None:
-    """An e-form changed: the procedure records that carry it are stale."""
-    if front_cache_enabled():
-        enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
+    """An e-form changed: the procedure records that carry it are stale (one
+    ban per bulk write, not one per saved form)."""
+    if front_cache_enabled() and not bulk_writes.defer(queue_api_ban):
+        queue_api_ban()
 
 
 def on_counter_links_changed(sender, action: str, **kwargs) -> None:

@@ -19,7 +19,9 @@ from cms_pages.models import ProcedurePage, ProcedureStep
 from cms_pages.procedure_codes import vouch_for_codes
 from portal.frontend_cache import SITE_WIDE_PATTERN
 from tests.catalogue.test_import import SUBSET, run_import
+from tests.eforms.samples import BIRTH, sample
 from tests.factories.catalogue import ProcedurePageFactory
+from tests.factories.eforms import EFormFactory
 from tests.front_cache import front_cache  # noqa: F401 - a fixture
 
 
@@ -131,6 +133,23 @@ def test_an_import_bans_the_cached_site_once(
     with django_capture_on_commit_callbacks(execute=True):
         run_import(write_catalogue(subset))
     assert front_cache.bans == [SITE_WIDE_PATTERN]
+
+
+def test_a_bulk_write_bans_the_api_once_for_many_forms(
+    site_tree,
+    front_cache,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
+):
+    """E-forms show only in the API: forms saved in a batch (here one, twice)
+    ban it once; a page published in the same batch bans the site once."""
+    _, catalogue = site_tree
+    page = ProcedurePageFactory(parent=catalogue)
+    front_cache.bans.clear()
+    with django_capture_on_commit_callbacks(execute=True), bulk_write():
+        form = EFormFactory(definition=sample(BIRTH))
+        form.save()
+        page.save_revision().publish()
+    assert front_cache.bans == ["^(/api/)", SITE_WIDE_PATTERN]
 
 
 def test_publishing_a_page_purges_it_once(
