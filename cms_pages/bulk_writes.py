@@ -22,9 +22,15 @@ thousands of pages are written in one transaction (the catalogue import):
   batch is open, the content was serialised moments earlier, in the same
   transaction, from objects whose foreign keys the batch had just read or
   written, so `BulkWriteMixin` rebuilds it with `check_fks=False` and leaves
-  the foreign-key fields out of `full_clean()`. Every other check (field
+  the foreign-key fields out of `full_clean()`; so too the page's tree
+  `path`, whose uniqueness check is one more query per publish: treebeard's
+  `add_child` gave it in this transaction (or it was read from the
+  database), and publishing never moves a page. Every other check (field
   values, the slug among its siblings, the model's own `clean()`) still
-  runs; the database's own constraints still hold the keys.
+  runs; the database's own constraints still hold the keys and the path;
+- checks the writer made for many objects at once: a model's `clean()` may
+  skip a per-object query that the writer answered for the whole batch in
+  one (`vouch()`, `vouched()`), e.g. the procedure code's uniqueness.
 
 Everything else (revisions, log entries, `page_published`, its receivers,
 workflows, aliases) runs exactly as for an editor's publish.
@@ -34,7 +40,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -50,6 +56,8 @@ from wagtail.search.backends import get_search_backends
 logger = logging.getLogger(__name__)
 #: Objects per `add_bulk` call.
 INDEX_CHUNK = 500
+#: Left out of `full_clean()` in a batch: treebeard sets it, publishing keeps it.
+TREE_FIELDS = ("path",)
 
 
 @dataclass
@@ -63,6 +71,8 @@ class BulkWrite:
     # Work other modules asked to do once at the end instead of on every
     # save (e.g. emptying the page-fragment cache), in the order asked.
     deferred: dict[Callable[[], None], None] = field(default_factory=dict)
+    # Checks answered for the whole batch (see `vouch`).
+    vouched: set[Hashable] = field(default_factory=set)
 
     def update_references(self) -> None:
         """Record each touched object's references once."""
@@ -116,6 +126,21 @@ def defer(work: Callable[[], None]) -> bool:
     return True
 
 
+def vouch(check: Hashable) -> None:
+    """Record, for the open batch, that `check` was verified for many objects
+    at once; `vouched(check)` is then true until the batch ends."""
+    batch = _current.get()
+    if batch is None:
+        raise RuntimeError("vouch() needs an open bulk_write() batch")
+    batch.vouched.add(check)
+
+
+def vouched(check: Hashable) -> bool:
+    """True inside a batch whose writer vouched for `check` (see `vouch`)."""
+    batch = _current.get()
+    return batch is not None and check in batch.vouched
+
+
 @contextmanager
 def bulk_write() -> Iterator[BulkWrite]:
     """Open a batch; on success, update references and the search index once.
@@ -155,7 +180,7 @@ class BulkWriteMixin:
 
     def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
         if _current.get() is not None:
-            exclude = {*(exclude or ()), *_foreign_keys(type(self))}
+            exclude = {*(exclude or ()), *_foreign_keys(type(self)), *TREE_FIELDS}
         super().full_clean(
             exclude=exclude,
             validate_unique=validate_unique,

@@ -10,7 +10,13 @@ below once per batch. This module decides *what* a change affects:
   reference index), the search page, the sitemap and the public JSON API;
 - a snippet or setting that shows on many pages (menus, banners, sectors,
   agencies, centre details): the whole site, with one ban;
-- an e-form (shown by the procedure API, not by pages): the public JSON API.
+- an e-form (shown by the procedure API, not by pages): the public JSON API;
+- inside a bulk write (`cms_pages.bulk_writes`: the catalogue import), a
+  page published or unpublished or a site-wide snippet saved: the whole site,
+  once, when the batch ends (an e-form: the API, once).
+
+Wagtail's own app (`wagtail.contrib.frontend_cache`) is not installed: its
+one handler purged a published page's own URL, which the purge here covers.
 
 Each purge is a BAN of a regular expression over the cached URLs, so every
 query-string variant of a listing (`?sector=…&page=2`) goes too; see
@@ -42,6 +48,7 @@ from wagtail.signals import (
     pre_page_move,
 )
 
+from cms_pages import bulk_writes
 from portal.tasks import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
@@ -182,10 +189,21 @@ def ban_prefixes_task(prefixes: list[str]) -> None:
 _moves = threading.local()
 
 
+def queue_site_ban() -> None:
+    """Ban every cached page and API answer once the change commits."""
+    enqueue_on_commit(ban_site_task)
+
+
 def on_page_changed(sender, instance: Page, **kwargs) -> None:
-    """Published or unpublished (Wagtail unpublishes a live page before deleting it)."""
-    if front_cache_enabled():
-        purge_urls(page_urls(instance), subtree=subtree_urls(instance))
+    """Published or unpublished (Wagtail unpublishes a live page before deleting it).
+
+    Inside a bulk write (the catalogue import publishes thousands of pages)
+    the URLs of each page are not worked out: the batch bans the whole site
+    once when it ends, one BAN instead of two purges per page.
+    """
+    if not front_cache_enabled() or bulk_writes.defer(queue_site_ban):
+        return
+    purge_urls(page_urls(instance), subtree=subtree_urls(instance))
 
 
 def on_page_moving(sender, instance: Page, **kwargs) -> None:
@@ -215,15 +233,22 @@ def on_slug_changed(sender, instance: Page, instance_before: Page, **kwargs) -> 
 
 
 def on_site_wide_change(sender, **kwargs) -> None:
-    """A menu, banner, sector, agency or the centre's details changed."""
-    if front_cache_enabled():
-        enqueue_on_commit(ban_site_task)
+    """A menu, banner, sector, agency or the centre's details changed (one ban
+    per bulk write, not one per saved object)."""
+    if front_cache_enabled() and not bulk_writes.defer(queue_site_ban):
+        queue_site_ban()
+
+
+def queue_api_ban() -> None:
+    """Ban every cached answer of the public JSON API once the change commits."""
+    enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
 
 
 def on_api_change(sender, **kwargs) -> None:
-    """An e-form changed: the procedure records that carry it are stale."""
-    if front_cache_enabled():
-        enqueue_on_commit(ban_prefixes_task, list(SERVICE_PREFIXES))
+    """An e-form changed: the procedure records that carry it are stale (one
+    ban per bulk write, not one per saved form)."""
+    if front_cache_enabled() and not bulk_writes.defer(queue_api_ban):
+        queue_api_ban()
 
 
 def on_counter_links_changed(sender, action: str, **kwargs) -> None:

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -33,6 +34,7 @@ from cms_pages.blocks import BodyStreamBlock
 from cms_pages.bulk_writes import BulkWriteMixin
 from cms_pages.forms import ProcedurePageForm
 from cms_pages.keywords import keywords_from_text
+from cms_pages.procedure_codes import code_taken_by
 from portal.page_queries import with_view_check
 
 from .base import BasePage
@@ -292,6 +294,12 @@ class ProcedurePage(BulkWriteMixin, BasePage):
     class Meta:
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
+        indexes = [
+            # `clean()` looks for another page with the same code in any
+            # letter case on every full validation (each publish): without
+            # this index PostgreSQL reads every procedure for it.
+            models.Index(Upper("code"), name="procedure_code_upper"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
@@ -329,22 +337,13 @@ class ProcedurePage(BulkWriteMixin, BasePage):
 
     def clean(self):
         super().clean()
-        if self.code:
-            clash = (
-                ProcedurePage.objects.filter(
-                    code__iexact=self.code, locale_id=self.locale_id
-                )
-                .exclude(pk=self.pk)
-                .exclude(translation_key=self.translation_key)
-                .first()
+        if self.code and (clash := code_taken_by(self)) is not None:
+            raise ValidationError(
+                {
+                    "code": _('The code "%(code)s" is already used by "%(title)s".')
+                    % {"code": self.code, "title": clash}
+                }
             )
-            if clash is not None:
-                raise ValidationError(
-                    {
-                        "code": _('The code "%(code)s" is already used by "%(title)s".')
-                        % {"code": self.code, "title": clash.title}
-                    }
-                )
 
 
 class FeeApplies(models.TextChoices):

@@ -24,10 +24,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import COMMENTS_RELATION_NAME, Locale
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page
 
 from cms_pages.bulk_writes import bulk_write
 from cms_pages.models import ProcedureIndexPage, ProcedurePage
+from cms_pages.procedure_codes import vouch_for_codes
 from cms_pages.snippets import Agency, Sector
 
 from .catalogue_export import source_locale, stored_records, with_rows
@@ -36,7 +37,7 @@ from .catalogue_forms import write_form_translation, write_forms
 from .catalogue_localize import Translated, register
 from .catalogue_names import resolve_names
 from .catalogue_pages import apply_record, apply_translation, translated_texts
-from .catalogue_publish import publish
+from .catalogue_publish import Rows, add, insert_rows, publish
 from .catalogue_snippets import source_snippets, translated_snippets, unique_slug
 from .catalogue_validation import Problem, content_languages, validate
 
@@ -198,6 +199,26 @@ class CatalogueImporter:
         return plans
 
 
+def _publish_all(
+    filled: list[tuple[_Plan, ProcedurePage, Rows]], parent: Page, where: str = ""
+) -> None:
+    """Publish filled pages under `parent`: new ones are added first, and all
+    their rows inserted together (`catalogue_publish`)."""
+    vouch_for_codes([page for _plan, page, _rows in filled])
+    new = [(plan, page, rows) for plan, page, rows in filled if page.pk is None]
+    for plan, page, _rows in new:
+        try:
+            add(page, parent)
+        except ValidationError as error:
+            raise _invalid(plan, error, where) from error
+    insert_rows((page, rows) for _plan, page, rows in new)
+    for plan, page, rows in filled:
+        try:
+            publish(page, rows)
+        except ValidationError as error:
+            raise _invalid(plan, error, where) from error
+
+
 class _Writer:
     """Writes planned records: snippets, Vietnamese pages, then each language."""
 
@@ -217,6 +238,7 @@ class _Writer:
         )
         self.forms = write_forms([p.canonical for p in plans], self.vi)
         slugs = set(self.catalogue.get_children().values_list("slug", flat=True))
+        filled = []
         for plan in plans:
             record = plan.canonical
             page = plan.page or ProcedurePage(
@@ -232,10 +254,8 @@ class _Writer:
                 self.agencies[record["agency"]],
                 self.forms.get((record.get("form") or {}).get("key")),
             )
-            try:
-                publish(page, rows, self.catalogue)
-            except ValidationError as error:
-                raise _invalid(plan, error) from error
+            filled.append((plan, page, rows))
+        _publish_all(filled, self.catalogue)
         # Fresh from the database: what was published, rows with their ids.
         pages = {
             page.code: page
@@ -291,7 +311,7 @@ class _Writer:
             )
         }
         slugs = set(catalogue.get_children().values_list("slug", flat=True))
-        items = []
+        filled = []
         for plan, source in written:
             translated = plan.canonical["translations"][language]
             values = translated_values(plan.canonical, translated, names)
@@ -311,11 +331,12 @@ class _Writer:
                 sectors[plan.record["sector"]][1],
                 agencies[plan.record["agency"]][1],
             )
-            try:
-                publish(page, rows, catalogue)
-            except ValidationError as error:
-                raise _invalid(plan, error, f"translations.{language}: ") from error
-            items.append(Translated(source, translated_texts(page)))
+            filled.append((plan, page, rows))
+        _publish_all(filled, catalogue, f"translations.{language}: ")
+        items = [
+            Translated(source, translated_texts(page))
+            for (_plan, source), (_, page, _rows) in zip(written, filled, strict=True)
+        ]
         items.extend(
             Translated(source, {"name": obj.name})
             for source, obj in [*sectors.values(), *agencies.values()]

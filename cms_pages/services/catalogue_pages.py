@@ -32,6 +32,7 @@ from .catalogue_format import (
     title_for,
     to_decimal_days,
 )
+from .catalogue_publish import Rows
 
 #: Fields a translated procedure takes over from its source unchanged.
 COPIED_FIELDS = (
@@ -73,9 +74,6 @@ ROWS: dict[str, tuple[type, tuple[str, ...], tuple[str, ...]]] = {
 def _set_name(page: ProcedurePage, name: str) -> None:
     page.title = title_for(name)
     page.full_name = name if len(name) > TITLE_MAX_LENGTH else ""
-
-
-Rows = dict[str, list[Any]]
 
 
 def _sync_rows(

@@ -38,7 +38,11 @@ INSTALLED_APPS = [
     "portal.eforms",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its app only connects a purge of
+    # each published page's own URL, which portal.frontend_cache's purge
+    # already covers (with its translations, listings and linking pages), so
+    # every publish queued two purges; its backends and task are used
+    # without it.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

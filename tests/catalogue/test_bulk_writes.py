@@ -1,6 +1,7 @@
 """cms_pages.bulk_writes: Wagtail's per-save housekeeping done once per batch."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex
@@ -71,6 +72,26 @@ def test_revisions_rebuilt_in_a_batch_skip_the_foreign_key_lookups(site_tree):
     assert [step.text for step in rebuilt.steps.all()] == [
         step.text for step in page.steps.all()
     ]
+
+
+def test_in_a_batch_the_tree_path_is_not_checked_again(site_tree):
+    """Treebeard gave the path and publishing keeps it: one query less per
+    publish. Everything else is still validated."""
+    _, catalogue = site_tree
+    page = ProcedurePageFactory(parent=catalogue)
+
+    def path_checks(queries) -> int:
+        return sum('"wagtailcore_page"."path" = ' in q["sql"] for q in queries)
+
+    with CaptureQueriesContext(connection) as outside:
+        page.full_clean()
+    with bulk_write(), CaptureQueriesContext(connection) as inside:
+        page.full_clean()
+    assert path_checks(outside) == 1
+    assert path_checks(inside) == 0
+    page.title = ""
+    with bulk_write(), pytest.raises(ValidationError, match="title"):
+        page.full_clean()
 
 
 def test_a_failed_batch_indexes_nothing(site_tree):
