@@ -5,32 +5,26 @@ facet and one `search()` composing them. The database answers the same use
 case in `fallback.py`, completion is in `suggest.py`, and `service.py` picks
 which one runs.
 
-A text search reads the query through `understanding.QueryPlan` and runs in
-up to three short requests:
-
-1. a probe (no aggregations, no highlighting) for the best score; when
-   nothing matches, the rescue reading (about half the words, typos
-   forgiven) is probed instead;
-2. the page itself, with `min_score` at a share of the best score (the
-   relevance floor: a tail of unrelated procedures is not listed), facets and
-   highlighting;
-3. "did you mean" (from the catalogue's own words) only when fewer than three
-   procedures were found.
-
-A blank query lists the catalogue by name. Facet counts of a search are cached
-for a minute (they change only with the catalogue).
+A text search reads the query through `understanding.QueryPlan` and sends
+one or two requests: a probe (no aggregations, no highlighting) for the best
+score, of the rescue reading (about half the words, typos forgiven) when the
+query finds nothing as typed; then the page, with `min_score` at a share of
+that score (the relevance floor), facets and highlighting. The probe is
+skipped when the query's best score is remembered (`query_cache`: a minute,
+forgotten when the catalogue changes, checked against the page's own top
+score). "Did you mean" comes from the catalogue's own words (`spelling`).
+A blank query lists the catalogue by name. Facet counts are remembered like
+best scores.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import math
 from typing import Any
 
-from django.core.cache import caches
 from elasticsearch.dsl import Q, Search
 
-from search import documents, spelling, synonyms
+from search import documents, query_cache, spelling, synonyms
 from search.backends import Engine
 from search.forms import FACETS, SearchParams
 from search.lexicon import lexicon
@@ -83,7 +77,9 @@ FACET_FIELDS = {
 }
 SEARCH_ANALYZER = "portal_search"  # folding + the thesaurus (documents.py)
 CODE_BOOST = 100
-FACET_CACHE_SECONDS = 60
+# A remembered best score is trusted when the page's own top score is this
+# close (scores are float32; a replica may differ in the last digits).
+SCORE_TOLERANCE = 1e-5
 
 
 class ProcedureSearch:
@@ -273,8 +269,12 @@ class ProcedureSearch:
         start = (params.page - 1) * params.page_size
         return s[start : start + params.page_size]
 
+    @property
+    def _index(self) -> str:
+        return documents.alias_name(self.language)
+
     def _run(self, engine: Engine, body: dict[str, Any]) -> dict[str, Any]:
-        answer = engine.search(documents.alias_name(self.language), body)
+        answer = engine.search(self._index, body)
         self.took += float(answer.get("took", 0))
         return answer
 
@@ -290,20 +290,53 @@ class ProcedureSearch:
         hits = self._run(engine, body)["hits"]
         return hits.get("max_score") if hits.get("hits") else None
 
+    def probe(self, engine: Engine) -> tuple[bool, float | None]:
+        """(rescue, best score): the reading that finds something and its top
+        score; None when not even the rescue reading finds anything."""
+        best = self.best_score(engine, rescue=False)
+        if best is None and self.plan.has_text:
+            return True, self.best_score(engine, rescue=True)
+        return False, best
+
+    def _page(self, engine: Engine, rescue: bool, best: float) -> dict[str, Any]:
+        body = self.build(rescue, best * RELEVANCE_FLOOR).to_dict()
+        return self._run(engine, body)
+
+    def _scored_page(self, engine: Engine) -> dict[str, Any] | None:
+        """The page of a text search at the relevance floor; None when nothing
+        matches.
+
+        A best score remembered for this query (`query_cache`) saves the probe.
+        The page's own `max_score` is its true best score whenever anything
+        is above the remembered floor, so a remembered score the catalogue has
+        since changed is noticed: the page is asked again at the right floor,
+        or, when nothing is left above the old one, probed afresh."""
+        key = query_cache.query_key("best", self._index, self.params)
+        known = query_cache.get(key)
+        if known is not None:
+            rescue, best = known
+            if best is None:
+                return None
+            answer = self._page(engine, rescue, best)
+            top = answer["hits"].get("max_score")
+            if _count(answer) and top is not None:
+                if not math.isclose(top, best, rel_tol=SCORE_TOLERANCE):
+                    query_cache.put(key, (rescue, top))
+                    answer = self._page(engine, rescue, top)
+                return answer
+        rescue, best = self.probe(engine)
+        query_cache.put(key, (rescue, best))
+        return None if best is None else self._page(engine, rescue, best)
+
     def search(self, engine: Engine) -> SearchResults:
         """Run on the cluster; raises EngineUnavailable/EngineError on failure."""
-        rescue, min_score = False, None
         if self.has_query:
-            best = self.best_score(engine, rescue=False)
-            if best is None and self.plan.has_text:
-                rescue = True
-                best = self.best_score(engine, rescue=True)
-            if best is None:
+            answer = self._scored_page(engine)
+            if answer is None:
                 return self._empty(engine)
-            min_score = best * RELEVANCE_FLOOR
-        answer = self._run(engine, self.build(rescue, min_score).to_dict())
-        total = answer["hits"]["total"]
-        count = total["value"] if isinstance(total, dict) else int(total)
+        else:
+            answer = self._run(engine, self.build().to_dict())
+        count = _count(answer)
         facets = self._facets(answer)
         suggestion = ""
         if self.plan.has_text and self.params.page == 1:
@@ -336,16 +369,11 @@ class ProcedureSearch:
 
     # Facets -----------------------------------------------------------------
 
-    def _facet_key(self) -> str:
-        selected = {facet: sorted(self.params.selected(facet)) for facet in FACETS}
-        raw = json.dumps([documents.alias_name(self.language), self.params.q, selected])
-        return "portal_search:facets:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
-
     def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
-        # The "local" cache: in process memory, or Redis when CACHE_URL is
-        # set (shared by the workers; one small GET beside four aggregations).
-        # A facet count a minute old is fine.
-        return caches["local"].get(self._facet_key())
+        # A facet count a minute old is fine (see query_cache).
+        return query_cache.get(
+            query_cache.query_key("facets", self._index, self.params)
+        )
 
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if "aggregations" not in answer:
@@ -362,7 +390,9 @@ class ProcedureSearch:
             )
         # A search's counts change only with the catalogue: popular searches
         # and the blank listing skip the aggregations for a minute.
-        caches["local"].set(self._facet_key(), facets, FACET_CACHE_SECONDS)
+        query_cache.put(
+            query_cache.query_key("facets", self._index, self.params), facets
+        )
         return facets
 
     @staticmethod
@@ -388,3 +418,8 @@ class ProcedureSearch:
             page_id=source.get("page_id"),
             language=source.get("language", ""),
         )
+
+
+def _count(answer: dict[str, Any]) -> int:
+    total = answer["hits"]["total"]
+    return total["value"] if isinstance(total, dict) else int(total)
