@@ -54,7 +54,7 @@ MAIN_FIELDS = [
 EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
 # Scoring adds the dossier documents; steps, requirements and body are mostly
 # the same boilerplate in national data and cost more than they tell.
-ALL_FIELDS = MAIN_FIELDS + ["documents^1.5"]
+DOCUMENTS_BOOST = 1.5
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]
 HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps"]
 SOURCE_FIELDS = [
@@ -179,13 +179,25 @@ class ProcedureSearch:
         """One way of reading the query: required matching plus ranking boosts."""
         everything = " ".join(filter(None, (plan.core, plan.optional)))
         boosts = [
-            # Every field, the words as typed (the required part above already
-            # scored the thesaurus's alternatives in the main fields).
-            Q("multi_match", query=everything, type="cross_fields", fields=ALL_FIELDS),
+            # The required slots already scored their words (as typed and
+            # through the thesaurus) in the main fields; ranking adds the
+            # dossier documents and the optional words. (Scoring every word
+            # over every field again cost a third of the engine's scoring time
+            # and changed no ranking measurably: docs/benchmarks.md.)
+            Q("match", documents={"query": everything, "boost": DOCUMENTS_BOOST}),
             Q("match_phrase", name={"query": plan.text, "slop": 2, "boost": 4}),
             Q("match_phrase", keywords={"query": plan.text, "slop": 1, "boost": 3}),
             Q("match_phrase", other_names={"query": plan.text, "slop": 1, "boost": 2}),
         ]
+        if plan.optional:
+            boosts.append(
+                Q(
+                    "multi_match",
+                    query=plan.optional,
+                    type="cross_fields",
+                    fields=MAIN_FIELDS,
+                )
+            )
         if original and plan.diacritics:
             # Same diacritics as typed: ranks "Đăng ký" above a mere "dang ky".
             boosts += [
@@ -273,6 +285,10 @@ class ProcedureSearch:
     def _index(self) -> str:
         return documents.alias_name(self.language)
 
+    def _key(self, kind: str) -> str:
+        readings = [variant.q for variant in self.variants]
+        return query_cache.query_key(kind, self._index, self.params, readings)
+
     def _run(self, engine: Engine, body: dict[str, Any]) -> dict[str, Any]:
         answer = engine.search(self._index, body)
         self.took += float(answer.get("took", 0))
@@ -311,7 +327,7 @@ class ProcedureSearch:
         is above the remembered floor, so a remembered score the catalogue has
         since changed is noticed: the page is asked again at the right floor,
         or, when nothing is left above the old one, probed afresh."""
-        key = query_cache.query_key("best", self._index, self.params)
+        key = self._key("best")
         known = query_cache.get(key)
         if known is not None:
             rescue, best = known
@@ -371,9 +387,7 @@ class ProcedureSearch:
 
     def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
         # A facet count a minute old is fine (see query_cache).
-        return query_cache.get(
-            query_cache.query_key("facets", self._index, self.params)
-        )
+        return query_cache.get(self._key("facets"))
 
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if "aggregations" not in answer:
@@ -390,9 +404,7 @@ class ProcedureSearch:
             )
         # A search's counts change only with the catalogue: popular searches
         # and the blank listing skip the aggregations for a minute.
-        query_cache.put(
-            query_cache.query_key("facets", self._index, self.params), facets
-        )
+        query_cache.put(self._key("facets"), facets)
         return facets
 
     @staticmethod

@@ -6,7 +6,9 @@ best-score probe. Entries live in the `local` cache (process memory, or Redis
 with `CACHE_URL`, shared by the workers) for `CACHE_SECONDS`, under a key
 that carries the catalogue's generation: every write to the index
 (`indexing.py`) starts a new generation, so nothing cached before a change is
-read after it in the same process (or anywhere with Redis). A worker that
+read after it in the same process (or anywhere with Redis); the key also holds
+the query's readings from editors' synonyms, so a new synonym group is a new
+search at once. A worker that
 keeps its cache in process memory does not see another process's change:
 there the minute bounds how old a facet count can be, and a best score is
 checked against the page's own top score before it is trusted
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.cache import caches
@@ -38,11 +41,16 @@ def catalogue_changed() -> None:
         cache.set(_GENERATION, 1, None)
 
 
-def query_key(kind: str, index: str, params: SearchParams) -> str:
-    """The cache key of `kind` ("facets", "best") for this query and filters."""
+def query_key(
+    kind: str, index: str, params: SearchParams, readings: Sequence[str] = ()
+) -> str:
+    """The cache key of `kind` ("facets", "best") for this query and filters.
+
+    `readings` are the other readings of the query (editors' synonyms): a
+    group an editor adds or changes makes it another search."""
     selected = {facet: sorted(params.selected(facet)) for facet in FACETS}
     generation = caches["local"].get(_GENERATION, 0)
-    raw = json.dumps([generation, index, params.q, selected])
+    raw = json.dumps([generation, index, params.q, selected, list(readings)])
     digest = hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324 (a key, not a secret)
     return f"portal_search:{kind}:{digest}"
 
