@@ -355,6 +355,11 @@ def main() -> int:
     parser.add_argument("--skip-database", action="store_true")
     parser.add_argument("--skip-cluster", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the data loaded")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="search the data a run with --keep left (same BENCH_INDEX_PREFIX)",
+    )
     args = parser.parse_args()
 
     db_url = os.environ.get(
@@ -381,7 +386,8 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     engine = require_engine() if os.environ.get("ELASTICSEARCH_URL") else None
-    load_data(args, engine, prefix)
+    if not args.reuse:
+        load_data(args, engine, prefix)
 
     # Production settings (no DEBUG query logging), as a deployment runs.
     base_env = {

@@ -28,7 +28,7 @@ from search import documents, query_cache, spelling, synonyms
 from search.backends import Engine
 from search.forms import FACETS, SearchParams
 from search.lexicon import lexicon
-from search.results import Hit, SearchResults, facet_entry, sorted_facet
+from search.results import SearchResults, cluster_facets, cluster_hit
 from search.understanding import (
     MAX_VARIANTS,
     RELEVANCE_FLOOR,
@@ -365,7 +365,9 @@ class ProcedureSearch:
             page=self.params.page,
             page_size=self.params.page_size,
             backend=engine.name,
-            results=[self._hit(raw) for raw in answer["hits"]["hits"]],
+            results=[
+                cluster_hit(raw, HIGHLIGHT_FIELDS) for raw in answer["hits"]["hits"]
+            ],
             facets=facets,
             suggestion=suggestion,
             timings={"engine": self.took},
@@ -392,44 +394,11 @@ class ProcedureSearch:
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if "aggregations" not in answer:
             return self._cached_facets() or {facet: [] for facet in FACETS}
-        facets: dict[str, list[dict[str, Any]]] = {}
-        for facet in FACETS:
-            aggregation = answer["aggregations"].get(facet, {})
-            buckets = aggregation.get("values", aggregation).get("buckets", [])
-            facets[facet] = sorted_facet(
-                [
-                    facet_entry(facet, b["key"], b["doc_count"], self.language)
-                    for b in buckets
-                ]
-            )
+        facets = cluster_facets(answer["aggregations"], self.language)
         # A search's counts change only with the catalogue: popular searches
         # and the blank listing skip the aggregations for a minute.
         query_cache.put(self._key("facets"), facets)
         return facets
-
-    @staticmethod
-    def _hit(raw: dict[str, Any]) -> Hit:
-        source = raw["_source"]
-        highlight = raw.get("highlight", {})
-        snippet = ""
-        for name in HIGHLIGHT_FIELDS:
-            if highlight.get(name):
-                snippet = highlight[name][0]
-                if name != "name":
-                    break
-        return Hit(
-            code=source["code"],
-            name=source["name"],
-            url=source.get("url", ""),
-            sector=source.get("sector_name", ""),
-            agency=source.get("agency_name", ""),
-            level=source.get("level", ""),
-            online_service=source.get("online_service", ""),
-            processing_time_days=source.get("processing_time_days"),
-            highlight=snippet,
-            page_id=source.get("page_id"),
-            language=source.get("language", ""),
-        )
 
 
 def _count(answer: dict[str, Any]) -> int:
