@@ -55,10 +55,21 @@ class ClientSession:
     """requests.Session's surface used by Citizen, over Django's test client
     (with CSRF checks on, as for a browser)."""
 
+    _handler_client = None
+
     def __init__(self):
+        from http.cookies import SimpleCookie
+
         from django.test import Client
 
-        self.client = Client(enforce_csrf_checks=True)
+        # One client per process, as one gunicorn worker: a new Client would
+        # load the middleware again (WhiteNoise scans every static file then,
+        # about 0.2 s that a server pays once at start). Each citizen still
+        # starts with no cookies: no session, no CSRF token.
+        if ClientSession._handler_client is None:
+            ClientSession._handler_client = Client(enforce_csrf_checks=True)
+        self.client = ClientSession._handler_client
+        self.client.cookies = SimpleCookie()
 
     @property
     def cookies(self):

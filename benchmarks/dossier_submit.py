@@ -25,11 +25,15 @@ import threading
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import requests
 
-from tests.files import pdf_bytes
+# Run as a script from anywhere: the repository root holds `tests.files`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.files import pdf_bytes  # noqa: E402 - after sys.path
 
 PDF_SIZE = 1024 * 1024
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}

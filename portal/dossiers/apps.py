@@ -7,3 +7,6 @@ class DossiersConfig(AppConfig):
     label = "dossiers"
     verbose_name = _("Dossiers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers

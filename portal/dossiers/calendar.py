@@ -3,7 +3,8 @@
 `WorkingCalendar` is a plain value: every calculation on it is a pure function
 of its fields, so it is tested against a table of cases without a database.
 `load_calendar()` builds one from the admin-maintained `CalendarDay` rows and
-the site's `WorkingTimeSettings`.
+the site's `WorkingTimeSettings`, and keeps it in the shared cache until the
+next edit of either.
 
 Counting rule (Civil Code 2015, art. 147: a period in days starts the day after
 the event): a dossier received on a working day before the cut-off time is
@@ -125,7 +126,40 @@ class WorkingCalendar:
         return sum((self.capacity(day) for day in days), Decimal(0))
 
 
+# The calendar changes a few times a year and is read on every receipt,
+# appointment and deadline: it is kept in the shared cache, emptied by every
+# edit (`forget_calendars`, connected in portal.dossiers.signals). The hour is
+# a backstop for writes that send no signal (a bulk SQL load).
+CALENDAR_CACHE_SECONDS = 3600
+
+
+def calendar_cache_key(site_id: int | None) -> str:
+    return f"dossiers:calendar:{site_id if site_id is not None else 'default'}"
+
+
 def load_calendar(site=None) -> WorkingCalendar:
+    """The calendar of `site` (the default site when None), from the shared
+    cache or built from the admin's `CalendarDay` rows and working hours."""
+    from django.core.cache import cache
+
+    key = calendar_cache_key(site.pk if site is not None else None)
+    calendar = cache.get(key)
+    if calendar is None:
+        calendar = build_calendar(site)
+        cache.set(key, calendar, CALENDAR_CACHE_SECONDS)
+    return calendar
+
+
+def forget_calendars() -> None:
+    """Empty every cached calendar (after an edit of days or working hours)."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    site_ids = [None, *Site.objects.values_list("pk", flat=True)]
+    cache.delete_many([calendar_cache_key(site_id) for site_id in site_ids])
+
+
+def build_calendar(site=None) -> WorkingCalendar:
     """Build the calendar from the admin's `CalendarDay` rows and working-hour settings."""
     from wagtail.models import Site
 

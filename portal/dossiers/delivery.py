@@ -75,6 +75,13 @@ class DeliveryForm(forms.Form):
         hidden = set(self.conditional.values())
         return [field for field in self if field.name not in hidden]
 
+    def summary_fields(self) -> list[str]:
+        """The fields that apply to the answers given, for check-your-answers:
+        no postal address when the result is collected at the centre."""
+        chosen = self.cleaned_data.get("receipt_method")
+        hidden = {name for choice, name in self.conditional.items() if choice != chosen}
+        return [name for name in self.fields if name not in hidden]
+
     def revealed_under(self, choice: str):
         """The bound field revealed under `choice` of receipt_method, if any."""
         name = self.conditional.get(choice)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
+from types import EllipsisType
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -115,13 +116,21 @@ def generate_code(agency, when: datetime) -> str:
     ).upper()[:40]
 
 
-def default_locale_row(obj):
-    """The default-locale translation of a snippet (agency, sector), or itself."""
+def default_locale() -> Locale | None:
+    """The site's default content locale, or None before any locale exists."""
     try:
-        default = Locale.get_default()
+        return Locale.get_default()
     except Locale.DoesNotExist:
-        return obj
-    if obj.locale_id == default.pk:
+        return None
+
+
+def default_locale_row(obj, default: Locale | None | EllipsisType = ...):
+    """The default-locale translation of a snippet (agency, sector), or itself.
+
+    Pass `default` (from `default_locale()`) when translating several rows."""
+    if default is ...:
+        default = default_locale()
+    if default is None or obj.locale_id == default.pk:
         return obj
     return obj.get_translation_or_none(default) or obj
 
@@ -161,7 +170,7 @@ def _copy_uploads(draft: DossierDraft, dossier: Dossier) -> list[tuple[int, str,
     before the commit as (upload pk, draft name, final name)."""
     copies = []
     documents = []
-    for upload in draft.uploads.order_by("pk"):
+    for upload in draft.uploads.select_related("procedure_document").order_by("pk"):
         target = _final_name(dossier, upload)
         documents.append(
             DossierDocument(
@@ -199,7 +208,8 @@ def _create_dossier(
     counting_from, due = calendar.appointment(
         received_at, procedure.processing_time_days
     )
-    agency = default_locale_row(procedure.agency)
+    default = default_locale()
+    agency = default_locale_row(procedure.agency, default)
     return Dossier.objects.create(
         code=generate_code(agency, received_at),
         submission_id=draft.instance_id,
@@ -207,7 +217,7 @@ def _create_dossier(
         procedure_code=procedure.code,
         procedure_name=procedure.name,
         agency=agency,
-        sector=default_locale_row(procedure.sector),
+        sector=default_locale_row(procedure.sector, default),
         language=draft.language,
         **_answer_fields(answers),
         status=DossierStatus.RECEIVED,

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, task_settings
+from .environment import env_bool, task_settings
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")  # noqa: F405

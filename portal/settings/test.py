@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import task_settings
+from .environment import task_settings
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

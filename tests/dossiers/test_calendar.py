@@ -215,3 +215,35 @@ def test_working_hours_setting_applies(admin_client, site_tree):
     calendar = load_calendar(site)
     assert calendar.saturday_morning and calendar.cutoff == time(11, 0)
     assert calendar.receipt_day(at(2026, 3, 2, 11, 30)) == date(2026, 3, 3)
+
+
+@pytest.mark.django_db
+def test_the_calendar_is_read_once_then_follows_every_edit(
+    django_assert_num_queries,
+):
+    from wagtail.models import Site
+
+    from portal.dossiers.calendar_data import load_calendar_days
+    from portal.dossiers.models import CalendarDay, WorkingTimeSettings
+
+    load_calendar_days(CalendarDay)
+    first = load_calendar()
+    with django_assert_num_queries(0):
+        assert load_calendar() == first
+    monday = at(2026, 3, 2)
+
+    extra = CalendarDay.objects.create(date=date(2026, 3, 3), kind="day_off")
+    assert load_calendar().appointment(monday, Decimal(1))[1] == date(2026, 3, 4)
+    extra.kind = "working_day"
+    extra.save()
+    assert date(2026, 3, 3) in load_calendar().extra_working_days
+    extra.delete()
+    assert load_calendar() == first
+
+    site = Site.objects.get(is_default_site=True)
+    assert load_calendar(site).saturday_morning is False
+    hours = WorkingTimeSettings.for_site(site)
+    hours.saturday_morning_work = True
+    hours.save()
+    assert load_calendar(site).saturday_morning is True
+    assert load_calendar().saturday_morning is True

@@ -25,7 +25,7 @@ from portal.dossiers.services import (
     next_sequence,
     submit_dossier,
 )
-from portal.settings.base import task_settings
+from portal.settings.environment import task_settings
 
 from .conftest import WizardWalker, walk_to_check
 

@@ -312,3 +312,24 @@ def test_fee_choice_and_postal_address(client, site_tree):
     dossier = Dossier.objects.get()
     assert (dossier.fee_label, dossier.fee_vnd) == ("Cấp mới", 50000)
     assert dossier.receipt_method == "post" and dossier.postal_address == "12 Lê Lợi"
+
+
+def test_check_answers_lists_each_answer_once(walker):
+    walker.start()
+    walk_to_check(walker)
+    html = walker.client.get(walker.step_url("check")).content.decode()
+    assert APPLICANT["full_name"] in html
+    # Plain answers have no nested items. Rows kept as dicts once gave the
+    # template the dict's own `items` method: "label", "value" and an empty
+    # "<dd>: </dd>" for every letter of each answer.
+    assert "summary-list__items" not in html
+    assert "<dt>label</dt>" not in html and "<dd>: </dd>" not in html
+    # Collected at the centre: no postal-address row. By post: the address.
+    assert "Địa chỉ nhận qua bưu chính" not in html
+    walker.post(
+        "delivery",
+        {"receipt_method": "post", "postal_address": "5 Lý Thường Kiệt, Huế"},
+        return_to="check",
+    )
+    html = walker.client.get(walker.step_url("check")).content.decode()
+    assert "Địa chỉ nhận qua bưu chính" in html and "5 Lý Thường Kiệt, Huế" in html

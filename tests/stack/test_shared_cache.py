@@ -6,7 +6,8 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from portal.settings.base import cache_settings
+from portal.redis_cache import PortalRedisCache, ReusedClientRedisCacheClient
+from portal.settings.environment import cache_settings
 
 pytestmark = pytest.mark.stack
 
@@ -36,3 +37,19 @@ def test_every_process_shares_the_cache_and_its_invalidation(redis_server) -> No
         assert one.get("chrome:menus:vi") is None
         assert caches["default"].get("ratelimit:tracking:1.2.3.4") == 3
         assert caches["default"].incr("ratelimit:tracking:1.2.3.4") == 4
+
+
+def test_one_redis_client_per_process_serves_every_call(redis_server) -> None:
+    """Django makes a new redis.Redis per call (its callback table costs more
+    CPU than the round trip); the portal's backend keeps one per pool."""
+    with override_settings(CACHES=cache_settings(redis_server.url)):
+        kept = ReusedClientRedisCacheClient([redis_server.url])
+        assert kept.get_client(write=True) is kept.get_client("any key", write=True)
+        assert kept.get_client() is kept.get_client()
+        cache = caches.create_connection("default")
+        assert isinstance(cache, PortalRedisCache)
+        cache.set("kept-client", {"a": 1}, 30)
+        assert cache.get("kept-client") == {"a": 1}
+        assert cache.get_many(["kept-client", "missing"]) == {"kept-client": {"a": 1}}
+        cache.delete("kept-client")
+        assert cache.get("kept-client") is None

@@ -9,7 +9,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from portal.periodic import JOBS, run_command_task
-from portal.settings.base import task_settings
+from portal.settings.environment import task_settings
 from portal.tasks import enqueue_on_commit, persists_in_transaction
 
 RAN: list[str] = []

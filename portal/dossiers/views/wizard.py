@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
+from portal.eforms.answers import Row
 from portal.eforms.builder import EFormPageForm
 from portal.eforms.services import FormAnswers
 from portal.form_errors import error_summary
@@ -234,7 +235,11 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
         return error_summary(form)
 
     def summary(self) -> list[dict]:
-        """Check your answers: every answer and file, with a change link per step."""
+        """Check your answers: every answer and file, with a change link per step.
+
+        Rows are `answers.Row`s, never dicts: a template asking a dict for
+        `row.items` gets the dict's own `items` method and lists every
+        letter of the label and the value (as this page once did)."""
         sections = []
         for step in self.get_form_list():
             if step in (steps.CHECK, steps.DECLARATION):
@@ -251,18 +256,19 @@ class DossierWizardView(EFormStepsMixin, NamedUrlWizardView):
                         )
                     else:
                         value = _("Not provided")
-                    rows.append({"label": row["document"].name, "value": value})
+                    document = row["document"]
+                    rows.append(Row(document.name, value, form.field_name(document)))
             elif isinstance(form, EFormPageForm) and form.is_valid():
                 rows = self.eform_summary(step).rows
             elif form.is_valid():
-                for name, field in form.fields.items():
-                    rows.append(
-                        {"label": field.label, "value": self._display(form, name)}
-                    )
+                applying = getattr(form, "summary_fields", None)
+                names = applying() if applying else list(form.fields)
+                rows = [
+                    Row(form.fields[name].label, self._display(form, name), name)
+                    for name in names
+                ]
             else:
-                rows.append(
-                    {"label": self.step_title(step), "value": _("Not answered yet")}
-                )
+                rows.append(Row(self.step_title(step), _("Not answered yet"), step))
             sections.append(
                 {
                     "step": step,
