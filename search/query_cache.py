@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.core.cache import caches
 
 from search.forms import FACETS, SearchParams
 
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 60
 _GENERATION = "portal_search:generation"
 
@@ -34,11 +36,15 @@ def catalogue_changed() -> None:
     """Start a new generation: every facet count and best score cached so far is
     forgotten (called after each write to the search index)."""
     cache = caches["local"]
-    cache.add(_GENERATION, 0, None)
     try:
-        cache.incr(_GENERATION)
-    except ValueError:  # evicted between add() and incr()
-        cache.set(_GENERATION, 1, None)
+        cache.add(_GENERATION, 0, None)
+        try:
+            cache.incr(_GENERATION)
+        except ValueError:  # evicted between add() and incr()
+            cache.set(_GENERATION, 1, None)
+    except Exception:  # noqa: BLE001 (a Redis outage must not stop indexing)
+        # What was remembered lapses within CACHE_SECONDS anyway.
+        logger.warning("Search cache generation not advanced", exc_info=True)
 
 
 def query_key(
