@@ -93,6 +93,7 @@ class ProcedureSearch:
             :MAX_VARIANTS
         ]
         self.took = 0.0
+        self._keys: dict[str, str] = {}
 
     # Facet filters ----------------------------------------------------------
 
@@ -286,8 +287,14 @@ class ProcedureSearch:
         return documents.alias_name(self.language)
 
     def _key(self, kind: str) -> str:
-        readings = [variant.q for variant in self.variants]
-        return query_cache.query_key(kind, self._index, self.params, readings)
+        # Computed once per search: with Redis, each key costs a round trip
+        # for the catalogue's generation.
+        if kind not in self._keys:
+            readings = [variant.q for variant in self.variants]
+            self._keys[kind] = query_cache.query_key(
+                kind, self._index, self.params, readings
+            )
+        return self._keys[kind]
 
     def _run(self, engine: Engine, body: dict[str, Any]) -> dict[str, Any]:
         answer = engine.search(self._index, body)

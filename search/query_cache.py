@@ -55,10 +55,14 @@ def query_key(
     `readings` are the other readings of the query (editors' synonyms): a
     group an editor adds or changes makes it another search."""
     selected = {facet: sorted(params.selected(facet)) for facet in FACETS}
-    generation = caches["local"].get(_GENERATION, 0)
-    raw = json.dumps([generation, index, params.q, selected, list(readings)])
+    raw = json.dumps([generation(), index, params.q, selected, list(readings)])
     digest = hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324 (a key, not a secret)
     return f"portal_search:{kind}:{digest}"
+
+
+def generation() -> int:
+    """The catalogue's generation."""
+    return caches["local"].get(_GENERATION, 0)
 
 
 def get(key: str) -> Any:
