@@ -15,8 +15,10 @@ Steps (each timed and printed):
    `--client-cpus` (pin the search node to the app's CPUs too, e.g.
    `taskset -a -p -c 1 <node pid>`);
 4. drive GET /api/procedures/search/ from `--clients` threads with a mix of
-   real queries (the evaluation queries, both languages, and blank listings),
-   once on the cluster and once on the database (ELASTICSEARCH_URL unset).
+   real queries (the evaluation queries, both languages, and blank listings,
+   drawn with repeats; `--distinct`: each evaluation query once, none of them
+   in the warm-up, so no worker has anything of it remembered), once on the
+   cluster and once on the database (ELASTICSEARCH_URL unset).
 
 For each backend it prints p50/p95/p99 of the server time (the `search`
 entry of the API's Server-Timing header: Django and the backend, no client
@@ -51,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CATALOGUE = ROOT / "benchmarks" / "evalset" / "procedures.json"
 QUERIES = ROOT / "benchmarks" / "evalset" / "queries.json"
+WARM_UP = 80  # searches sent before measuring (new connections, JIT, caches)
 VARIANTS = [
     "lần đầu",
     "cấp lại",
@@ -153,12 +156,28 @@ def timing(header: str) -> dict[str, float]:
     return values
 
 
-def query_plan(total: int) -> list[tuple[str, str]]:
-    """A reproducible mix: the evaluation queries (both languages) and blanks."""
+def query_plan(total: int, distinct: bool = False) -> list[tuple[str, str]]:
+    """A reproducible mix: the evaluation queries (both languages) and blanks,
+    drawn with repeats as real traffic has them; with `distinct`, each
+    evaluation query once (no blanks) in a shuffled order."""
     rng = random.Random(1)
     items = [(q["q"], q["lang"]) for q in json.loads(QUERIES.read_text("utf-8"))]
+    if distinct:
+        rng.shuffle(items)
+        return items
     items += [("", "vi"), ("", "en")] * 10
     return [rng.choice(items) for _ in range(total)]
+
+
+def repeats(warm: list[tuple[str, str]], plan: list[tuple[str, str]]) -> int:
+    """How many searches of `plan` were already sent before (warm-up included):
+    those a worker may answer from what it remembers (query_cache)."""
+    seen = set(warm)
+    count = 0
+    for item in plan:
+        count += item in seen
+        seen.add(item)
+    return count
 
 
 def drive(base: str, clients: int, plan: list[tuple[str, str]]) -> dict:
@@ -328,9 +347,19 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--app-cpus", default="", help="taskset CPU list for gunicorn")
     parser.add_argument("--client-cpus", default="", help="CPU list for this process")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="never-seen queries: each evaluation query once, warm-up excluded",
+    )
     parser.add_argument("--skip-database", action="store_true")
     parser.add_argument("--skip-cluster", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the data loaded")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="search the data a run with --keep left (same BENCH_INDEX_PREFIX)",
+    )
     args = parser.parse_args()
 
     db_url = os.environ.get(
@@ -357,7 +386,8 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     engine = require_engine() if os.environ.get("ELASTICSEARCH_URL") else None
-    load_data(args, engine, prefix)
+    if not args.reuse:
+        load_data(args, engine, prefix)
 
     # Production settings (no DEBUG query logging), as a deployment runs.
     base_env = {
@@ -377,13 +407,17 @@ def main() -> int:
         runs.append(("cluster", {**base_env, "SEARCH_TIMEOUT": "5"}))
     if not args.skip_database:
         runs.append(("database", {**base_env, "ELASTICSEARCH_URL": ""}))
-    plan = query_plan(args.requests)
+    plan = query_plan(args.requests, args.distinct)
+    warm = plan[:WARM_UP]
+    if args.distinct:
+        plan = plan[WARM_UP:]
+    print(f"{len(plan)} searches, {repeats(warm, plan)} of them sent before in the run")
     results = {}
     for label, env in runs:
         port = free_port()
         server = serve(env, port, args.workers, args.app_cpus)
         try:
-            drive(f"http://127.0.0.1:{port}", args.clients, plan[:80])  # warm-up
+            drive(f"http://127.0.0.1:{port}", args.clients, warm)
             before = load_average()
             figures = drive(f"http://127.0.0.1:{port}", args.clients, plan)
             after = load_average()

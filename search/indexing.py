@@ -21,7 +21,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from cms_pages.models import ProcedurePage
-from search import documents
+from search import documents, query_cache
 from search.backends import Engine, EngineError, EngineUnavailable, breaker, get_engine
 from search.models import PendingReindex, ProcedureSearchText
 from search.text import code_variants, exact_lines, folded, normalise
@@ -274,6 +274,8 @@ def send_bulk(
                     logger.error(
                         "Search bulk %s failed: %s", action, result.get("error")
                     )
+    # Cached facet counts and best scores describe the old catalogue.
+    query_cache.catalogue_changed()
     return failures
 
 
@@ -380,6 +382,7 @@ def point_alias(engine: Engine, language: str, name: str) -> None:
     if not old and alias in engine.list_indices(alias):
         engine.delete_index(alias)
     engine.swap_alias(alias, name, old)
+    query_cache.catalogue_changed()
     for stale in old:
         if stale != name:
             engine.delete_index(stale)

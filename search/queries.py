@@ -5,36 +5,30 @@ facet and one `search()` composing them. The database answers the same use
 case in `fallback.py`, completion is in `suggest.py`, and `service.py` picks
 which one runs.
 
-A text search reads the query through `understanding.QueryPlan` and runs in
-up to three short requests:
-
-1. a probe (no aggregations, no highlighting) for the best score; when
-   nothing matches, the rescue reading (about half the words, typos
-   forgiven) is probed instead;
-2. the page itself, with `min_score` at a share of the best score (the
-   relevance floor: a tail of unrelated procedures is not listed), facets and
-   highlighting;
-3. "did you mean" (from the catalogue's own words) only when fewer than three
-   procedures were found.
-
-A blank query lists the catalogue by name. Facet counts of a search are cached
-for a minute (they change only with the catalogue).
+A text search reads the query through `understanding.QueryPlan` and sends
+one or two requests: a probe (no aggregations, no highlighting) for the best
+score, of the rescue reading (about half the words, typos forgiven) when the
+query finds nothing as typed; then the page, with `min_score` at a share of
+that score (the relevance floor), facets and highlighting. The probe is
+skipped when the query's best score is remembered (`query_cache`: a minute,
+forgotten when the catalogue changes, checked against the page's own top
+score). "Did you mean" comes from the catalogue's own words (`spelling`).
+A blank query lists the catalogue by name. Facet counts are remembered like
+best scores.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import math
 from typing import Any
 
-from django.core.cache import caches
 from elasticsearch.dsl import Q, Search
 
-from search import documents, spelling, synonyms
+from search import documents, query_cache, spelling, synonyms
 from search.backends import Engine
 from search.forms import FACETS, SearchParams
 from search.lexicon import lexicon
-from search.results import Hit, SearchResults, facet_entry, sorted_facet
+from search.results import SearchResults, cluster_facets, cluster_hit
 from search.understanding import (
     MAX_VARIANTS,
     RELEVANCE_FLOOR,
@@ -60,7 +54,7 @@ MAIN_FIELDS = [
 EXACT_FIELDS = [f"{f.split('^')[0]}.exact^{f.split('^')[1]}" for f in MAIN_FIELDS]
 # Scoring adds the dossier documents; steps, requirements and body are mostly
 # the same boilerplate in national data and cost more than they tell.
-ALL_FIELDS = MAIN_FIELDS + ["documents^1.5"]
+DOCUMENTS_BOOST = 1.5
 PREFIX_FIELDS = ["name.suggest", "name.suggest._2gram", "name.suggest._3gram"]
 HIGHLIGHT_FIELDS = ["name", "keywords", "result", "documents", "steps"]
 SOURCE_FIELDS = [
@@ -83,7 +77,9 @@ FACET_FIELDS = {
 }
 SEARCH_ANALYZER = "portal_search"  # folding + the thesaurus (documents.py)
 CODE_BOOST = 100
-FACET_CACHE_SECONDS = 60
+# A remembered best score is trusted when the page's own top score is this
+# close (scores are float32; a replica may differ in the last digits).
+SCORE_TOLERANCE = 1e-5
 
 
 class ProcedureSearch:
@@ -97,6 +93,7 @@ class ProcedureSearch:
             :MAX_VARIANTS
         ]
         self.took = 0.0
+        self._keys: dict[str, str] = {}
 
     # Facet filters ----------------------------------------------------------
 
@@ -183,13 +180,25 @@ class ProcedureSearch:
         """One way of reading the query: required matching plus ranking boosts."""
         everything = " ".join(filter(None, (plan.core, plan.optional)))
         boosts = [
-            # Every field, the words as typed (the required part above already
-            # scored the thesaurus's alternatives in the main fields).
-            Q("multi_match", query=everything, type="cross_fields", fields=ALL_FIELDS),
+            # The required slots already scored their words (as typed and
+            # through the thesaurus) in the main fields; ranking adds the
+            # dossier documents and the optional words. (Scoring every word
+            # over every field again cost a third of the engine's scoring time
+            # and changed no ranking measurably: docs/benchmarks.md.)
+            Q("match", documents={"query": everything, "boost": DOCUMENTS_BOOST}),
             Q("match_phrase", name={"query": plan.text, "slop": 2, "boost": 4}),
             Q("match_phrase", keywords={"query": plan.text, "slop": 1, "boost": 3}),
             Q("match_phrase", other_names={"query": plan.text, "slop": 1, "boost": 2}),
         ]
+        if plan.optional:
+            boosts.append(
+                Q(
+                    "multi_match",
+                    query=plan.optional,
+                    type="cross_fields",
+                    fields=MAIN_FIELDS,
+                )
+            )
         if original and plan.diacritics:
             # Same diacritics as typed: ranks "Đăng ký" above a mere "dang ky".
             boosts += [
@@ -273,8 +282,22 @@ class ProcedureSearch:
         start = (params.page - 1) * params.page_size
         return s[start : start + params.page_size]
 
+    @property
+    def _index(self) -> str:
+        return documents.alias_name(self.language)
+
+    def _key(self, kind: str) -> str:
+        # Computed once per search: with Redis, each key costs a round trip
+        # for the catalogue's generation.
+        if kind not in self._keys:
+            readings = [variant.q for variant in self.variants]
+            self._keys[kind] = query_cache.query_key(
+                kind, self._index, self.params, readings
+            )
+        return self._keys[kind]
+
     def _run(self, engine: Engine, body: dict[str, Any]) -> dict[str, Any]:
-        answer = engine.search(documents.alias_name(self.language), body)
+        answer = engine.search(self._index, body)
         self.took += float(answer.get("took", 0))
         return answer
 
@@ -290,20 +313,53 @@ class ProcedureSearch:
         hits = self._run(engine, body)["hits"]
         return hits.get("max_score") if hits.get("hits") else None
 
+    def probe(self, engine: Engine) -> tuple[bool, float | None]:
+        """(rescue, best score): the reading that finds something and its top
+        score; None when not even the rescue reading finds anything."""
+        best = self.best_score(engine, rescue=False)
+        if best is None and self.plan.has_text:
+            return True, self.best_score(engine, rescue=True)
+        return False, best
+
+    def _page(self, engine: Engine, rescue: bool, best: float) -> dict[str, Any]:
+        body = self.build(rescue, best * RELEVANCE_FLOOR).to_dict()
+        return self._run(engine, body)
+
+    def _scored_page(self, engine: Engine) -> dict[str, Any] | None:
+        """The page of a text search at the relevance floor; None when nothing
+        matches.
+
+        A best score remembered for this query (`query_cache`) saves the probe.
+        The page's own `max_score` is its true best score whenever anything
+        is above the remembered floor, so a remembered score the catalogue has
+        since changed is noticed: the page is asked again at the right floor,
+        or, when nothing is left above the old one, probed afresh."""
+        key = self._key("best")
+        known = query_cache.get(key)
+        if known is not None:
+            rescue, best = known
+            if best is None:
+                return None
+            answer = self._page(engine, rescue, best)
+            top = answer["hits"].get("max_score")
+            if _count(answer) and top is not None:
+                if not math.isclose(top, best, rel_tol=SCORE_TOLERANCE):
+                    query_cache.put(key, (rescue, top))
+                    answer = self._page(engine, rescue, top)
+                return answer
+        rescue, best = self.probe(engine)
+        query_cache.put(key, (rescue, best))
+        return None if best is None else self._page(engine, rescue, best)
+
     def search(self, engine: Engine) -> SearchResults:
         """Run on the cluster; raises EngineUnavailable/EngineError on failure."""
-        rescue, min_score = False, None
         if self.has_query:
-            best = self.best_score(engine, rescue=False)
-            if best is None and self.plan.has_text:
-                rescue = True
-                best = self.best_score(engine, rescue=True)
-            if best is None:
+            answer = self._scored_page(engine)
+            if answer is None:
                 return self._empty(engine)
-            min_score = best * RELEVANCE_FLOOR
-        answer = self._run(engine, self.build(rescue, min_score).to_dict())
-        total = answer["hits"]["total"]
-        count = total["value"] if isinstance(total, dict) else int(total)
+        else:
+            answer = self._run(engine, self.build().to_dict())
+        count = _count(answer)
         facets = self._facets(answer)
         suggestion = ""
         if self.plan.has_text and self.params.page == 1:
@@ -316,7 +372,9 @@ class ProcedureSearch:
             page=self.params.page,
             page_size=self.params.page_size,
             backend=engine.name,
-            results=[self._hit(raw) for raw in answer["hits"]["hits"]],
+            results=[
+                cluster_hit(raw, HIGHLIGHT_FIELDS) for raw in answer["hits"]["hits"]
+            ],
             facets=facets,
             suggestion=suggestion,
             timings={"engine": self.took},
@@ -336,55 +394,20 @@ class ProcedureSearch:
 
     # Facets -----------------------------------------------------------------
 
-    def _facet_key(self) -> str:
-        selected = {facet: sorted(self.params.selected(facet)) for facet in FACETS}
-        raw = json.dumps([documents.alias_name(self.language), self.params.q, selected])
-        return "portal_search:facets:" + hashlib.sha1(raw.encode()).hexdigest()  # noqa: S324
-
     def _cached_facets(self) -> dict[str, list[dict[str, Any]]] | None:
-        # The "local" cache: in process memory, or Redis when CACHE_URL is
-        # set (shared by the workers; one small GET beside four aggregations).
-        # A facet count a minute old is fine.
-        return caches["local"].get(self._facet_key())
+        # A facet count a minute old is fine (see query_cache).
+        return query_cache.get(self._key("facets"))
 
     def _facets(self, answer: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if "aggregations" not in answer:
             return self._cached_facets() or {facet: [] for facet in FACETS}
-        facets: dict[str, list[dict[str, Any]]] = {}
-        for facet in FACETS:
-            aggregation = answer["aggregations"].get(facet, {})
-            buckets = aggregation.get("values", aggregation).get("buckets", [])
-            facets[facet] = sorted_facet(
-                [
-                    facet_entry(facet, b["key"], b["doc_count"], self.language)
-                    for b in buckets
-                ]
-            )
+        facets = cluster_facets(answer["aggregations"], self.language)
         # A search's counts change only with the catalogue: popular searches
         # and the blank listing skip the aggregations for a minute.
-        caches["local"].set(self._facet_key(), facets, FACET_CACHE_SECONDS)
+        query_cache.put(self._key("facets"), facets)
         return facets
 
-    @staticmethod
-    def _hit(raw: dict[str, Any]) -> Hit:
-        source = raw["_source"]
-        highlight = raw.get("highlight", {})
-        snippet = ""
-        for name in HIGHLIGHT_FIELDS:
-            if highlight.get(name):
-                snippet = highlight[name][0]
-                if name != "name":
-                    break
-        return Hit(
-            code=source["code"],
-            name=source["name"],
-            url=source.get("url", ""),
-            sector=source.get("sector_name", ""),
-            agency=source.get("agency_name", ""),
-            level=source.get("level", ""),
-            online_service=source.get("online_service", ""),
-            processing_time_days=source.get("processing_time_days"),
-            highlight=snippet,
-            page_id=source.get("page_id"),
-            language=source.get("language", ""),
-        )
+
+def _count(answer: dict[str, Any]) -> int:
+    total = answer["hits"]["total"]
+    return total["value"] if isinstance(total, dict) else int(total)

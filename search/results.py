@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import override as translation_override
 
 from cms_pages.models.catalogue import Level, OnlineService
+from search.forms import FACETS
 
 
 @dataclass
@@ -86,3 +87,44 @@ def facet_entry(facet: str, key: str, count: int, language: str) -> dict[str, An
 def sorted_facet(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Most common first, then by label."""
     return sorted(entries, key=lambda e: (-e["count"], e["label"]))
+
+
+def cluster_hit(raw: dict[str, Any], highlighted: list[str]) -> Hit:
+    """A hit of the cluster's answer; the snippet is the first highlighted
+    field after the name (the name's own when only the name matched)."""
+    source = raw["_source"]
+    highlight = raw.get("highlight", {})
+    snippet = ""
+    for name in highlighted:
+        if highlight.get(name):
+            snippet = highlight[name][0]
+            if name != "name":
+                break
+    return Hit(
+        code=source["code"],
+        name=source["name"],
+        url=source.get("url", ""),
+        sector=source.get("sector_name", ""),
+        agency=source.get("agency_name", ""),
+        level=source.get("level", ""),
+        online_service=source.get("online_service", ""),
+        processing_time_days=source.get("processing_time_days"),
+        highlight=snippet,
+        page_id=source.get("page_id"),
+        language=source.get("language", ""),
+    )
+
+
+def cluster_facets(
+    aggregations: dict[str, Any], language: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Facet entries from the cluster's aggregations (a facet's buckets sit
+    under `values` when the other facets' filters wrap them)."""
+    facets: dict[str, list[dict[str, Any]]] = {}
+    for facet in FACETS:
+        aggregation = aggregations.get(facet, {})
+        buckets = aggregation.get("values", aggregation).get("buckets", [])
+        facets[facet] = sorted_facet(
+            [facet_entry(facet, b["key"], b["doc_count"], language) for b in buckets]
+        )
+    return facets

@@ -306,6 +306,11 @@ LOGGING = {
         # Wagtail's background tasks (django-tasks) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # The search clients log every request at INFO: two or three lines per
+        # search, formatted and written by the worker. Failures stay visible
+        # (WARNING), and the breaker logs its own changes (search.breaker).
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 
