@@ -104,6 +104,16 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_backend_error {
+    # The application closed the connection without an answer (a gunicorn
+    # worker restarting drops what it accepted but had not read): a GET or
+    # HEAD changes nothing, so it is asked once more before the visitor sees
+    # a 503. A form post is never sent twice.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     unset resp.http.X-Url;
     if (obj.hits > 0) {
