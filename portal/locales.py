@@ -36,3 +36,13 @@ def active_locale() -> Locale | None:
         if locale is not None:
             return locale
     return None
+
+
+def default_locale() -> Locale | None:
+    """The locale of the default language, as Wagtail's `Locale.get_default()`,
+    without a query of its own; None when the site has none."""
+    try:
+        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+    return site_locales().get(code)

@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
-from types import EllipsisType
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Locale
 
 from portal.eforms.services import FormAnswers, keep_answers
+from portal.locales import default_locale
 
 from .calendar import WorkingCalendar, load_calendar
 from .consent import consent_record
@@ -116,20 +115,10 @@ def generate_code(agency, when: datetime) -> str:
     ).upper()[:40]
 
 
-def default_locale() -> Locale | None:
-    """The site's default content locale, or None before any locale exists."""
-    try:
-        return Locale.get_default()
-    except Locale.DoesNotExist:
-        return None
-
-
-def default_locale_row(obj, default: Locale | None | EllipsisType = ...):
-    """The default-locale translation of a snippet (agency, sector), or itself.
-
-    Pass `default` (from `default_locale()`) when translating several rows."""
-    if default is ...:
-        default = default_locale()
+def default_locale_row(obj):
+    """The default-locale translation of a snippet (agency, sector), or itself
+    (the default locale read once per request: portal.locales)."""
+    default = default_locale()
     if default is None or obj.locale_id == default.pk:
         return obj
     return obj.get_translation_or_none(default) or obj
@@ -208,8 +197,7 @@ def _create_dossier(
     counting_from, due = calendar.appointment(
         received_at, procedure.processing_time_days
     )
-    default = default_locale()
-    agency = default_locale_row(procedure.agency, default)
+    agency = default_locale_row(procedure.agency)
     return Dossier.objects.create(
         code=generate_code(agency, received_at),
         submission_id=draft.instance_id,
@@ -217,7 +205,7 @@ def _create_dossier(
         procedure_code=procedure.code,
         procedure_name=procedure.name,
         agency=agency,
-        sector=default_locale_row(procedure.sector, default),
+        sector=default_locale_row(procedure.sector),
         language=draft.language,
         **_answer_fields(answers),
         status=DossierStatus.RECEIVED,
